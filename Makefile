@@ -1,0 +1,41 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install demo lint messages benchmarks clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Run the platform on SQLite with the demo data at http://127.0.0.1:$(PORT)
+run: install
+	$(BIN)/trefpunt migrate --noinput
+	$(BIN)/trefpunt load-demo
+	$(BIN)/trefpunt runserver 127.0.0.1:$(PORT)
+
+## Run the whole test suite (DATABASE_URL picks the database; SQLite by default)
+test: install
+	$(BIN)/pytest -n 2 --dist loadfile
+
+lint: install
+	$(BIN)/ruff check src benchmarks
+	$(BIN)/ruff format --check src benchmarks
+
+## Extract UI strings into the catalogues, then compile them
+messages: install
+	cd src/trefpunt && ../../$(BIN)/trefpunt makemessages -l nl -l fr -l de -l en --no-obsolete --add-location file
+	cd src/trefpunt && ../../$(BIN)/trefpunt compilemessages
+
+benchmarks: install
+	$(BIN)/python benchmarks/matching.py
+
+clean:
+	rm -rf $(VENV) var

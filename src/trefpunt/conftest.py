@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-SHARED_DATA = Path(os.environ.get("TREFPUNT_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared" / "data"))
+SHARED_DATA = Path(
+    os.environ.get("TREFPUNT_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared" / "data")
+)
 
 
 @pytest.fixture

@@ -58,9 +58,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "trefpunt.lib",
-    "trefpunt.accounts",
     "trefpunt.places",
     "trefpunt.organisations",
+    "trefpunt.accounts",
     "trefpunt.matching",
 ]
 
@@ -92,6 +92,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "trefpunt.lib.context.site",
             ],
         },
     },

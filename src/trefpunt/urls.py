@@ -2,10 +2,19 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from . import views
+from .api import api
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
 ]
 urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
+    path("places/", include("trefpunt.places.urls")),
+    path("", include("trefpunt.organisations.urls")),
+    path("accounts/", include("trefpunt.accounts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

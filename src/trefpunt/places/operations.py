@@ -65,7 +65,8 @@ def import_territories(
     """Upsert territories by code, all-or-nothing, in one transaction.
 
     Fields a record leaves empty (``None``/``""``) keep their stored value, so a boundary file
-    never erases a population. Names are added, never removed.
+    never erases a population. Names are added, never removed. A new territory whose record has
+    no main name takes the first of the record's names.
     """
     records = list(records)
     _check_duplicates(records)
@@ -114,6 +115,10 @@ def import_territories(
                 for name in UPDATABLE:
                     value = getattr(record, name)
                     setattr(territory, name, "" if value is None and name in _TEXT else value)
+                if not territory.name and record.names:
+                    # A record that only adds names (e.g. a population file whose names are in
+                    # one language) never renames a territory, but names a new one.
+                    territory.name_language, territory.name = record.names[0][:2]
                 _validate(territory, record)
                 existing[record.code] = territory
                 to_create.append(territory)
@@ -122,7 +127,7 @@ def import_territories(
                 dirty = False
                 for name in UPDATABLE:
                     value = getattr(record, name)
-                    if value in (None, "") or (record.update_only and name in ("level", "country")):
+                    if value in (None, "") or (record.update_only and name in _NOT_ENRICHED):
                         continue
                     if getattr(territory, name) != value:
                         setattr(territory, name, value)
@@ -160,6 +165,9 @@ def import_territories(
 
 
 _TEXT = {"name_language", "nuts3", "languages", "source", "name"}
+# An update-only record (a boundary file) enriches a territory: it does not change what the
+# territory is, nor its source (the boundary keeps the record's source).
+_NOT_ENRICHED = ("level", "country", "source")
 
 
 def _validate(territory: Territory, record: TerritoryRecord) -> None:

@@ -67,10 +67,22 @@ def open_text(path: str | Path) -> io.TextIOBase:
     return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
 
 
+def csv_header(path: str | Path) -> set[str]:
+    """The column names of a CSV file (to tell layouts apart before reading it)."""
+    with open_text(path) as handle:
+        try:
+            first = next(csv.reader(handle), [])
+        except (csv.Error, UnicodeDecodeError, EOFError, OSError) as exc:
+            raise ImportProblem(str(exc), path=str(path), line=1) from None
+    return {column.strip() for column in first}
+
+
 def read_csv(path: str | Path, required: set[str]) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield (line number, row) and check the header and every row's width."""
     with open_text(path) as handle:
-        reader = csv.reader(handle)
+        # strict: a quoted field cut off by the end of the file (a truncated last line) is an
+        # error, not a shorter value.
+        reader = csv.reader(handle, strict=True)
         try:
             header = next(reader)
         except StopIteration:

@@ -19,7 +19,12 @@ def test_a_second_import_changes_nothing(packaged_gazetteer):
 
 def test_liege_has_its_names_in_four_languages(packaged_gazetteer):
     liege = Territory.objects.get(code="BE-NIS:62063")
-    assert liege.names_by_language() == {"fr": "Liège", "nl": "Luik", "de": "Lüttich", "en": "Liège"}
+    assert liege.names_by_language() == {
+        "fr": "Liège",
+        "nl": "Luik",
+        "de": "Lüttich",
+        "en": "Liège",
+    }
     assert [t.code for t in liege.ancestors()] == ["ISO:BE", "BE-NIS:03000", "BE-NIS:60000"]
 
 
@@ -27,7 +32,9 @@ def test_places_outside_belgium_are_places_not_municipalities(packaged_gazetteer
     aachen = Territory.objects.get(code="GN:3247449")
     assert aachen.level == "place"
     assert aachen.parent.code == "ISO:DE-NW"
-    assert not Territory.objects.filter(country__in=["NL", "DE", "FR", "LU"], level="municipality").exists()
+    assert not Territory.objects.filter(
+        country__in=["NL", "DE", "FR", "LU"], level="municipality"
+    ).exists()
 
 
 def _first(query):

@@ -1,0 +1,40 @@
+"""Shared pieces of the app routers: pagination parameters, list envelope, token auth."""
+
+from django.conf import settings
+from ninja import Field, Schema
+from ninja.security import HttpBearer
+
+from trefpunt.lib.languages import negotiate
+
+
+class Page(Schema):
+    limit: int = Field(20, ge=1, le=100, description="Items per page (1–100).")
+    offset: int = Field(0, ge=0, description="Items to skip.")
+    lang: str | None = Field(None, pattern="^(nl|fr|de|en)$", description="Language of names.")
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: dict[str, list[str]] | None = None
+
+
+def language_of(request, page: Page | None = None) -> str:
+    return negotiate(page.lang if page else None, request.headers.get("Accept-Language"))
+
+
+def absolute(request, path: str) -> str:
+    return request.build_absolute_uri(path)
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token):
+        from trefpunt.accounts.operations import authenticate_token
+
+        user = authenticate_token(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+token_auth = TokenAuth()
+PAGE_SIZE = settings.TREFPUNT_PAGE_SIZE

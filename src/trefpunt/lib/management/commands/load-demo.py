@@ -1,0 +1,35 @@
+from importlib import import_module
+
+from django.apps import apps
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the packaged gazetteer and every app's demo data (idempotent: running it twice "
+        "adds nothing)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-gazetteer", action="store_true", help="Skip the packaged gazetteer."
+        )
+
+    def handle(self, *args, no_gazetteer=False, verbosity=1, **options):
+        if not no_gazetteer:
+            call_command("import-territories", "packaged", verbosity=verbosity, stdout=self.stdout)
+        total = 0
+        for config in apps.get_app_configs():
+            if not config.name.startswith("trefpunt."):
+                continue
+            try:
+                module = import_module(f"{config.name}.demo")
+            except ModuleNotFoundError as error:
+                if error.name != f"{config.name}.demo":
+                    raise
+                continue
+            created = module.load()
+            total += created
+            self.stdout.write(f"{config.label}: {created} demo records created")
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready ({total} records created)."))

@@ -1,0 +1,361 @@
+from datetime import date
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+
+from trefpunt.lib.api import ErrorOut, Page, absolute, language_of, token_auth
+from trefpunt.places.models import Territory
+
+from . import operations
+from .models import Organisation, OrganisationKind, Person, Post, Relation, Role
+
+router = Router(tags=["organisations"])
+
+
+class OrganisationFilters(Page):
+    kind: OrganisationKind | None = None
+    country: str | None = Field(None, pattern="^[A-Za-z]{2}$")
+    territory: str | None = Field(None, description="Territory code, e.g. BE-NIS:34027.")
+    q: str | None = Field(None, max_length=100)
+
+
+class OrganisationRef(Schema):
+    slug: str
+    name: str
+    url: str
+
+
+class OrganisationOut(Schema):
+    slug: str
+    name: str
+    names: dict[str, str]
+    acronym: str
+    kind: str
+    country: str
+    territory: str | None
+    parent: str | None
+    website: str
+    is_demo: bool
+    url: str
+
+
+class OrganisationList(Schema):
+    count: int
+    items: list[OrganisationOut]
+
+
+class PostOut(Schema):
+    person: str
+    person_name: str
+    organisation: str
+    organisation_name: str
+    role: str
+    role_label: str
+    title: str
+    start: date | None
+    end: date | None
+    current: bool
+
+
+class RelationOut(Schema):
+    kind: str
+    other: OrganisationRef
+    direction: str
+    since: date | None
+    until: date | None
+    description: str
+
+
+class OrganisationDetail(OrganisationOut):
+    description: str
+    children: list[OrganisationRef]
+    posts: list[PostOut]
+    relations: list[RelationOut]
+    version: int
+
+
+class PersonOut(Schema):
+    slug: str
+    name: str
+    languages: list[str]
+    posts: list[PostOut]
+    url: str
+
+
+class PersonList(Schema):
+    count: int
+    items: list[PersonOut]
+
+
+class OrganisationIn(Schema):
+    slug: str = Field(..., pattern=r"^[a-z0-9-]+$", max_length=80)
+    kind: OrganisationKind
+    name: str = Field(..., min_length=1, max_length=200)
+    language: str = Field(..., pattern="^(nl|fr|de|en|lb)$")
+    names: dict[str, str] = {}
+    acronym: str = Field("", max_length=30)
+    country: str = Field("", pattern="^([A-Z]{2})?$")
+    territory: str | None = None
+    parent: str | None = None
+    website: str = ""
+    description: str = ""
+
+
+class OrganisationPatch(Schema):
+    version: int = Field(..., description="The version you read; a stale one gets 422.")
+    name: str | None = Field(None, min_length=1, max_length=200)
+    names: dict[str, str] | None = None
+    acronym: str | None = Field(None, max_length=30)
+    website: str | None = None
+    description: str | None = None
+    parent: str | None = None
+
+
+class PostIn(Schema):
+    person: str
+    role: Role
+    title: str = Field("", max_length=200)
+    start: date | None = None
+    end: date | None = None
+
+
+def _ref(request, organisation, language) -> dict:
+    return {
+        "slug": organisation.slug,
+        "name": organisation.name_in(language),
+        "url": absolute(request, organisation.get_absolute_url()),
+    }
+
+
+def organisation_out(request, organisation: Organisation, language: str) -> dict:
+    return {
+        "slug": organisation.slug,
+        "name": organisation.name_in(language),
+        "names": organisation.names_by_language(),
+        "acronym": organisation.acronym,
+        "kind": organisation.kind,
+        "country": organisation.country,
+        "territory": organisation.territory.code if organisation.territory_id else None,
+        "parent": organisation.parent.slug if organisation.parent_id else None,
+        "website": organisation.website,
+        "is_demo": organisation.is_demo,
+        "url": absolute(request, organisation.get_absolute_url()),
+    }
+
+
+def post_out(post: Post, language: str) -> dict:
+    return {
+        "person": post.person.slug,
+        "person_name": str(post.person),
+        "organisation": post.organisation.slug,
+        "organisation_name": post.organisation.name_in(language),
+        "role": post.role,
+        "role_label": post.get_role_display(),
+        "title": post.title,
+        "start": post.start,
+        "end": post.end,
+        "current": post.is_current(),
+    }
+
+
+def _organisation(slug: str) -> Organisation:
+    organisation = (
+        Organisation.objects.select_related("territory", "parent").prefetch_related("names")
+        .filter(slug=slug).first()
+    )  # fmt: skip
+    if organisation is None:
+        raise Http404(_("No organisation has the identifier %(slug)s.") % {"slug": slug})
+    return organisation
+
+
+def _territory(code: str | None) -> Territory | None:
+    if not code:
+        return None
+    territory = Territory.objects.filter(code=code).first()
+    if territory is None:
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError(
+            {"territory": _("No territory has the code %(code)s.") % {"code": code}}
+        )
+    return territory
+
+
+def _parent(slug: str | None) -> Organisation | None:
+    if not slug:
+        return None
+    parent = Organisation.objects.filter(slug=slug).first()
+    if parent is None:
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError(
+            {"parent": _("No organisation has the identifier %(slug)s.") % {"slug": slug}}
+        )
+    return parent
+
+
+@router.get("/organisations", response=OrganisationList, summary="List organisations")
+def list_organisations(request, filters: Query[OrganisationFilters]):
+    language = language_of(request, filters)
+    qs = (
+        Organisation.objects.active()
+        .select_related("territory", "parent")
+        .prefetch_related("names")
+        .order_by("name")
+    )
+    if filters.kind:
+        qs = qs.of_kind(filters.kind)
+    if filters.country:
+        qs = qs.in_country(filters.country)
+    if filters.territory:
+        qs = qs.filter(territory__code=filters.territory)
+    if filters.q:
+        qs = qs.search(filters.q)
+    items = qs[filters.offset : filters.offset + filters.limit]
+    return {"count": qs.count(), "items": [organisation_out(request, o, language) for o in items]}
+
+
+@router.get("/organisations/{slug}", response={200: OrganisationDetail, 404: ErrorOut})
+def get_organisation(request, slug: str, lang: str | None = None):
+    language = language_of(request, Page(lang=lang) if lang in ("nl", "fr", "de", "en") else None)
+    organisation = _organisation(slug)
+    posts = Post.objects.filter(organisation=organisation).select_related("person", "organisation")
+    relations = (
+        Relation.objects.involving(organisation)
+        .select_related("source", "target")
+        .prefetch_related("source__names", "target__names")
+    )
+    data = organisation_out(request, organisation, language)
+    data.update(
+        description=organisation.description,
+        version=organisation.version,
+        children=[
+            _ref(request, child, language)
+            for child in organisation.children.active().prefetch_related("names")
+        ],
+        posts=[post_out(post, language) for post in posts],
+        relations=[
+            {
+                "kind": r.kind,
+                "other": _ref(
+                    request, r.target if r.source_id == organisation.pk else r.source, language
+                ),
+                "direction": "out" if r.source_id == organisation.pk else "in",
+                "since": r.since,
+                "until": r.until,
+                "description": r.description,
+            }
+            for r in relations
+        ],
+    )
+    return data
+
+
+@router.post(
+    "/organisations",
+    auth=token_auth,
+    response={201: OrganisationDetail, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut},
+)
+def create_organisation(request, payload: OrganisationIn):
+    organisation = operations.create_organisation(
+        user=request.auth,
+        slug=payload.slug,
+        names=payload.names,
+        kind=payload.kind,
+        name=payload.name,
+        language=payload.language,
+        acronym=payload.acronym,
+        country=payload.country,
+        territory=_territory(payload.territory),
+        parent=_parent(payload.parent),
+        website=payload.website,
+        description=payload.description,
+    )
+    return 201, get_organisation(request, organisation.slug)
+
+
+@router.patch(
+    "/organisations/{slug}", auth=token_auth,
+    response={200: OrganisationDetail, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+)  # fmt: skip
+def update_organisation(request, slug: str, payload: OrganisationPatch):
+    organisation = _organisation(slug)
+    fields = payload.dict(exclude_unset=True, exclude={"version", "names", "parent"})
+    if "parent" in payload.model_fields_set:
+        fields["parent"] = _parent(payload.parent)
+    operations.update_organisation(
+        organisation, user=request.auth, version=payload.version, names=payload.names, **fields
+    )
+    return get_organisation(request, slug)
+
+
+@router.post(
+    "/organisations/{slug}/posts", auth=token_auth,
+    response={201: PostOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+)  # fmt: skip
+def create_post(request, slug: str, payload: PostIn):
+    organisation = _organisation(slug)
+    person = Person.objects.filter(slug=payload.person).first()
+    if person is None:
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError(
+            {"person": _("No person has the identifier %(slug)s.") % {"slug": payload.person}}
+        )
+    post = operations.appoint(
+        user=request.auth, person=person, organisation=organisation, role=payload.role,
+        start=payload.start, end=payload.end, title=payload.title,
+    )  # fmt: skip
+    return 201, post_out(post, language_of(request))
+
+
+class PeopleFilters(Page):
+    q: str | None = Field(None, max_length=100)
+    organisation: str | None = None
+    current: bool = Field(False, description="Only people holding a post now.")
+
+
+def person_out(request, person: Person, language: str) -> dict:
+    return {
+        "slug": person.slug,
+        "name": str(person),
+        "languages": [x for x in person.languages.split(",") if x],
+        "posts": [post_out(post, language) for post in person.posts.all()],
+        "url": absolute(request, person.get_absolute_url()),
+    }
+
+
+@router.get("/people", response=PersonList, summary="People and their posts")
+def list_people(request, filters: Query[PeopleFilters]):
+    language = language_of(request, filters)
+    posts = Post.objects.select_related("organisation", "person").prefetch_related(
+        "organisation__names"
+    )
+    qs = Person.objects.filter(archived_at__isnull=True).prefetch_related(
+        Prefetch("posts", queryset=posts)
+    )
+    if filters.q:
+        for word in filters.q.split():
+            qs = qs.filter(given_name__icontains=word) | qs.filter(family_name__icontains=word)
+    if filters.organisation:
+        qs = qs.filter(posts__organisation__slug=filters.organisation)
+    if filters.current:
+        qs = qs.filter(posts__in=Post.objects.current())
+    qs = qs.distinct().order_by("family_name", "given_name")
+    items = qs[filters.offset : filters.offset + filters.limit]
+    return {"count": qs.count(), "items": [person_out(request, p, language) for p in items]}
+
+
+@router.get("/people/{slug}", response={200: PersonOut, 404: ErrorOut})
+def get_person(request, slug: str):
+    posts = Post.objects.select_related("organisation", "person").prefetch_related(
+        "organisation__names"
+    )
+    person = (
+        Person.objects.prefetch_related(Prefetch("posts", queryset=posts)).filter(slug=slug).first()
+    )
+    if person is None:
+        raise Http404(_("No person has the identifier %(slug)s.") % {"slug": slug})
+    return person_out(request, person, language_of(request))

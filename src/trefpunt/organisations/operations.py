@@ -1,0 +1,218 @@
+"""Every write to organisations, people, posts, relations and presidencies."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from trefpunt.accounts.permissions import can_edit_organisation, is_curator
+from trefpunt.lib.text import fold
+
+from .models import Organisation, OrganisationName, Person, Post, Presidency, Relation
+
+ORGANISATION_FIELDS = (
+    "kind", "name", "language", "acronym", "country", "territory", "parent", "website",
+    "description", "is_demo",
+)  # fmt: skip
+
+
+class EditConflict(ValidationError):
+    """Someone else saved the record since the editor loaded it."""
+
+
+def _with_history_user(instance, user):
+    if user is not None and getattr(user, "is_authenticated", False):
+        instance._history_user = user
+    return instance
+
+
+def _check_parent(organisation: Organisation, parent: Organisation | None) -> None:
+    node = parent
+    while node is not None:
+        if node.pk == organisation.pk:
+            raise ValidationError({"parent": _("An organisation cannot be part of itself.")})
+        node = node.parent
+
+
+def _set_names(organisation: Organisation, names: dict[str, str] | None) -> None:
+    if names is None:
+        return
+    for language, name in names.items():
+        name = (name or "").strip()
+        if not name:
+            OrganisationName.objects.filter(organisation=organisation, language=language).delete()
+            continue
+        OrganisationName.objects.update_or_create(
+            organisation=organisation,
+            language=language,
+            defaults={"name": name, "folded": fold(name)},
+        )
+
+
+@transaction.atomic
+def create_organisation(
+    *, user, slug: str, names: dict[str, str] | None = None, **fields
+) -> Organisation:
+    parent = fields.get("parent")
+    if (
+        user is not None
+        and not is_curator(user)
+        and not (parent and can_edit_organisation(user, parent))
+    ):
+        raise PermissionDenied(
+            _("Only curators or editors of the parent organisation can add organisations.")
+        )
+    if Organisation.objects.filter(slug=slug).exists():
+        raise ValidationError({"slug": _("This identifier is already taken.")})
+    organisation = Organisation(
+        slug=slug, **{k: v for k, v in fields.items() if k in ORGANISATION_FIELDS}
+    )
+    organisation.full_clean()
+    _with_history_user(organisation, user).save()
+    _set_names(organisation, {organisation.language: organisation.name, **(names or {})})
+    return organisation
+
+
+@transaction.atomic
+def update_organisation(
+    organisation: Organisation,
+    *,
+    user,
+    version: int | None = None,
+    names: dict[str, str] | None = None,
+    **fields,
+) -> Organisation:
+    if user is not None and not can_edit_organisation(user, organisation):
+        raise PermissionDenied(_("You may only edit your own organisation's records."))
+    locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if version is not None and locked.version != version:
+        raise EditConflict(
+            _("Someone else changed this organisation meanwhile; reload and try again.")
+        )
+    changed = []
+    for name, value in fields.items():
+        if name not in ORGANISATION_FIELDS:
+            raise ValidationError({name: _("This field cannot be changed.")})
+        if getattr(locked, name) != value:
+            setattr(locked, name, value)
+            changed.append(name)
+    if "parent" in changed:
+        _check_parent(locked, locked.parent)
+    locked.full_clean()
+    if changed:
+        locked.version += 1
+        _with_history_user(locked, user).save(update_fields=[*changed, "version"])
+    _set_names(
+        locked, ({locked.language: locked.name} if "name" in changed else {}) | (names or {})
+    )
+    return locked
+
+
+@transaction.atomic
+def archive_organisation(organisation: Organisation, *, user) -> Organisation:
+    if user is not None and not is_curator(user):
+        raise PermissionDenied(_("Only curators can archive organisations."))
+    organisation.archived_at = timezone.now()
+    _with_history_user(organisation, user).save(update_fields=["archived_at"])
+    return organisation
+
+
+@transaction.atomic
+def create_person(*, user, slug: str, **fields) -> Person:
+    if user is not None and not is_curator(user) and not _is_any_editor(user):
+        raise PermissionDenied(_("You need editor rights to add people."))
+    if Person.objects.filter(slug=slug).exists():
+        raise ValidationError({"slug": _("This identifier is already taken.")})
+    person = Person(slug=slug, **fields)
+    person.full_clean()
+    _with_history_user(person, user).save()
+    return person
+
+
+def _is_any_editor(user) -> bool:
+    return user.memberships.filter(role__in=("editor", "admin")).exists()
+
+
+@transaction.atomic
+def appoint(*, user, person: Person, organisation: Organisation, role: str, start: date | None = None,
+            end: date | None = None, title: str = "") -> Post:  # fmt: skip
+    """Give a person a post (role) in an organisation."""
+    if user is not None and not can_edit_organisation(user, organisation):
+        raise PermissionDenied(_("You may only edit your own organisation's records."))
+    post = Post(
+        person=person, organisation=organisation, role=role, start=start, end=end, title=title
+    )
+    if start and end and end < start:
+        raise ValidationError({"end": _("The end date is before the start date.")})
+    post.full_clean()
+    _with_history_user(post, user).save()
+    return post
+
+
+@transaction.atomic
+def end_post(post: Post, *, user, end: date) -> Post:
+    if user is not None and not can_edit_organisation(user, post.organisation):
+        raise PermissionDenied(_("You may only edit your own organisation's records."))
+    if post.start and end < post.start:
+        raise ValidationError({"end": _("The end date is before the start date.")})
+    post.end = end
+    _with_history_user(post, user).save(update_fields=["end"])
+    return post
+
+
+@transaction.atomic
+def relate(*, user, kind: str, source: Organisation, target: Organisation, since: date | None = None,
+           until: date | None = None, description: str = "", source_reference: str = "") -> Relation:  # fmt: skip
+    if user is not None and not (can_edit_organisation(user, source) or is_curator(user)):
+        raise PermissionDenied(_("You may only edit your own organisation's records."))
+    if source.pk == target.pk:
+        raise ValidationError({"target": _("An organisation cannot be related to itself.")})
+    relation, _created = Relation.objects.get_or_create(
+        kind=kind, source=source, target=target,
+        defaults={"since": since, "until": until, "description": description,
+                  "source_reference": source_reference},
+    )  # fmt: skip
+    return relation
+
+
+@transaction.atomic
+def set_presidency(*, user, year: int, country: str, note: str = "") -> Presidency:
+    if user is not None and not is_curator(user):
+        raise PermissionDenied(_("Only curators can record presidencies."))
+    if country.upper() not in ("BE", "NL", "LU"):
+        raise ValidationError({"country": _("The Benelux presidency is held by BE, NL or LU.")})
+    presidency, _created = Presidency.objects.update_or_create(
+        year=year, defaults={"country": country.upper(), "note": note}
+    )
+    return presidency
+
+
+@dataclass
+class DirectoryUpsert:
+    """Idempotent creation used by the demo loader (no permission checks: runs as the system)."""
+
+    created: int = 0
+
+    def organisation(self, slug: str, names: dict[str, str], **fields) -> Organisation:
+        organisation = Organisation.objects.filter(slug=slug).first()
+        if organisation is None:
+            organisation = create_organisation(user=None, slug=slug, names=names, **fields)
+            self.created += 1
+        return organisation
+
+    def person(self, slug: str, **fields) -> Person:
+        person = Person.objects.filter(slug=slug).first()
+        if person is None:
+            person = create_person(user=None, slug=slug, **fields)
+            self.created += 1
+        return person
+
+    def post(self, person: Person, organisation: Organisation, role: str, **fields) -> Post:
+        post = Post.objects.filter(person=person, organisation=organisation, role=role).first()
+        if post is None:
+            post = appoint(user=None, person=person, organisation=organisation, role=role, **fields)
+            self.created += 1
+        return post

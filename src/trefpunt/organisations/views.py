@@ -1,0 +1,103 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from trefpunt.accounts.permissions import can_edit_organisation
+
+from . import operations
+from .forms import OrganisationEditForm, OrganisationFilterForm
+from .models import Organisation, Person, Post, Relation
+
+
+def _get_organisation(slug: str) -> Organisation:
+    organisation = (
+        Organisation.objects.select_related("territory", "parent__parent").prefetch_related("names")
+        .filter(slug=slug).first()
+    )  # fmt: skip
+    if organisation is None:
+        raise Http404(_("No organisation has the identifier %(slug)s.") % {"slug": slug})
+    return organisation
+
+
+def organisation_list(request):
+    form = OrganisationFilterForm(request.GET or None)
+    qs = Organisation.objects.active().select_related("territory").prefetch_related("names")
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            qs = qs.search(data["q"])
+        if data["kind"]:
+            qs = qs.of_kind(data["kind"])
+        if data["country"]:
+            qs = qs.in_country(data["country"])
+    page = Paginator(qs.order_by("name"), 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "organisations/organisation_list.html",
+                  {"form": form, "page": page, "query": query.urlencode()})  # fmt: skip
+
+
+def organisation_detail(request, slug: str):
+    organisation = _get_organisation(slug)
+    posts = list(
+        Post.objects.filter(organisation=organisation).select_related("person").order_by("-start")
+    )
+    relations = list(
+        Relation.objects.involving(organisation).select_related("source", "target")
+        .prefetch_related("source__names", "target__names")
+    )  # fmt: skip
+    children = (
+        Organisation.objects.active()
+        .filter(parent=organisation)
+        .prefetch_related(
+            Prefetch("children", queryset=Organisation.objects.active().prefetch_related("names")),
+            "names",
+        )
+    )
+    return render(request, "organisations/organisation_detail.html", {
+        "organisation": organisation,
+        "children": children,
+        "current_posts": [p for p in posts if p.is_current()],
+        "past_posts": [p for p in posts if not p.is_current()],
+        "relations": relations,
+        "history": organisation.history.select_related("history_user").order_by("-history_date")[:10],
+        "can_edit": can_edit_organisation(request.user, organisation),
+    })  # fmt: skip
+
+
+@login_required
+def organisation_edit(request, slug: str):
+    organisation = _get_organisation(slug)
+    if not can_edit_organisation(request.user, organisation):
+        raise PermissionDenied(_("You may only edit your own organisation's records."))
+    form = OrganisationEditForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            operations.update_organisation(
+                organisation, user=request.user, **form.operation_kwargs()
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect(organisation)
+    return render(
+        request,
+        "organisations/organisation_edit.html",
+        {"organisation": organisation, "form": form},
+    )
+
+
+def person_detail(request, slug: str):
+    person = Person.objects.filter(slug=slug, archived_at__isnull=True).first()
+    if person is None:
+        raise Http404(_("No person has the identifier %(slug)s.") % {"slug": slug})
+    posts = (
+        person.posts.select_related("organisation")
+        .prefetch_related("organisation__names")
+        .order_by("-start")
+    )
+    return render(request, "organisations/person_detail.html", {"person": person, "posts": posts})

@@ -1,0 +1,88 @@
+import csv
+import json
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from trefpunt.lib.languages import current_language
+
+from .api import TerritoryFilters, filtered_territories
+from .forms import TerritoryFilterForm
+from .models import Territory
+
+EXPORT_LIMIT = 20000
+
+
+def _filters(form: TerritoryFilterForm) -> TerritoryFilters:
+    data = form.cleaned_data if form.is_valid() else {}
+    return TerritoryFilters(**{k: v for k, v in data.items() if v not in (None, "")})
+
+
+def territory_list(request):
+    form = TerritoryFilterForm(request.GET or None)
+    territories = (
+        filtered_territories(_filters(form)) if not form.errors else Territory.objects.none()
+    )
+    page = Paginator(territories, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "places/territory_list.html", {
+        "form": form, "page": page, "query": query.urlencode(), "language": current_language(),
+    })  # fmt: skip
+
+
+def territory_detail(request, code: str):
+    territory = (
+        Territory.objects.select_related("parent__parent__parent")
+        .prefetch_related("names", "organisations__names")
+        .filter(code=code).first()
+    )  # fmt: skip
+    if territory is None:
+        raise Http404(_("No territory has the code %(code)s.") % {"code": code})
+    from .context import territory_page_context
+
+    return render(
+        request, "places/territory_detail.html", territory_page_context(request, territory)
+    )
+
+
+def territory_boundary(request, code: str):
+    territory = Territory.objects.select_related("boundary").filter(code=code).first()
+    if territory is None or not hasattr(territory, "boundary"):
+        raise Http404(_("No boundary is known for %(code)s.") % {"code": code})
+    feature = {"type": "Feature", "properties": {"code": territory.code, "name": territory.name},
+               "geometry": territory.boundary.geojson}  # fmt: skip
+    return JsonResponse(feature, content_type="application/geo+json")
+
+
+def territory_export(request, fmt: str):
+    if fmt not in ("csv", "geojson"):
+        raise Http404(_("Exports are available as CSV and GeoJSON."))
+    form = TerritoryFilterForm(request.GET or None)
+    if form.errors:
+        return HttpResponse(json.dumps(form.errors), status=400, content_type="application/json")
+    language = current_language()
+    rows = filtered_territories(_filters(form))[:EXPORT_LIMIT]
+    if fmt == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="territories.csv"'
+        writer = csv.writer(response)
+        writer.writerow(["code", "name", "country", "level", "parent", "population", "population_year",
+                         "area_km2", "latitude", "longitude", "source"])  # fmt: skip
+        for t in rows:
+            writer.writerow([t.code, t.name_in(language), t.country, t.level, t.parent.code if t.parent_id else "",
+                             t.population, t.population_year, t.area_km2, t.latitude, t.longitude, t.source])  # fmt: skip
+        return response
+    features = [
+        {"type": "Feature", "id": t.code,
+         "geometry": {"type": "Point", "coordinates": [t.longitude, t.latitude]} if t.latitude is not None else None,
+         "properties": {"code": t.code, "name": t.name_in(language), "names": t.names_by_language(),
+                        "country": t.country, "level": t.level, "population": t.population}}
+        for t in rows
+    ]  # fmt: skip
+    response = JsonResponse({"type": "FeatureCollection", "features": features},
+                            content_type="application/geo+json")  # fmt: skip
+    response["Content-Disposition"] = 'attachment; filename="territories.geojson"'
+    return response

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError as NinjaValidationError
 
+from trefpunt.matching.api import router as matching_router
 from trefpunt.organisations.api import router as organisations_router
 from trefpunt.places.api import router as places_router
 
@@ -21,6 +22,7 @@ api = NinjaAPI(
 )
 api.add_router("/", places_router)
 api.add_router("/", organisations_router)
+api.add_router("/", matching_router)
 
 
 def _field(loc) -> str:

@@ -87,18 +87,26 @@ def format_number(value: float) -> str:
     return number_format(rounded, decimal_pos=decimals, use_l10n=True, force_grouping=True)
 
 
-def _within(a: float | None, b: float | None, factor: float) -> bool:
-    return a is not None and b is not None and a > 0 and b > 0 and max(a, b) <= factor * min(a, b)
+def _plural_count(value: float) -> int:
+    """The number gettext chooses a plural form by (it takes integers: 1.5 counts as 2)."""
+    return math.ceil(round_significant(value))
+
+
+def typical_within(a: float | None, b: float | None, factor: float) -> float | None:
+    """The geometric mean of ``a`` and ``b`` when they are within ``factor`` of each other."""
+    if a is None or b is None or a <= 0 or b <= 0 or max(a, b) > factor * min(a, b):
+        return None
+    return math.sqrt(a * b)
 
 
 def _population(a: Facts, b: Facts) -> str | None:
-    if not _within(a.population, b.population, POPULATION_FACTOR):
+    typical = typical_within(a.population, b.population, POPULATION_FACTOR)
+    if typical is None:
         return None
-    typical = math.sqrt(a.population * b.population)  # type: ignore[operator]
     return ngettext(
         "both about %(population)s inhabitant",
         "both about %(population)s inhabitants",
-        round(round_significant(typical)),
+        _plural_count(typical),
     ) % {"population": format_number(typical)}
 
 
@@ -139,13 +147,13 @@ def _language(a: Facts, b: Facts) -> str | None:
 
 
 def _density(a: Facts, b: Facts) -> str | None:
-    if not _within(a.density, b.density, DENSITY_FACTOR):
+    typical = typical_within(a.density, b.density, DENSITY_FACTOR)
+    if typical is None:
         return None
-    typical = math.sqrt(a.density * b.density)  # type: ignore[operator]
     return ngettext(
         "similar population density (about %(density)s inhabitant/km²)",
         "similar population density (about %(density)s inhabitants/km²)",
-        max(1, round(round_significant(typical))),
+        _plural_count(typical),
     ) % {"density": format_number(typical)}
 
 

@@ -23,3 +23,85 @@ def packaged_gazetteer(db):
     from trefpunt.places.importers import packaged
 
     return operations.import_territories(packaged.records())
+
+
+@pytest.fixture(scope="module")
+def _demo_directory_once(django_db_setup, django_db_blocker):
+    """Load the packaged gazetteer and the demo directory once per test module.
+
+    The data lives in an outer transaction that each test's own transaction nests in (as
+    Django's ``setUpTestData`` does) and is rolled back after the module: tests stay isolated
+    without paying ~1.5 s each for the import. Not for ``transactional_db`` or ``live_server``
+    tests: their flush would run inside this transaction.
+    """
+    from django.db import transaction
+
+    from trefpunt.organisations import demo
+    from trefpunt.places import operations
+    from trefpunt.places.importers import packaged
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        operations.import_territories(packaged.records())
+        demo.load()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo_directory(_demo_directory_once, db):
+    """The packaged gazetteer and the demo organisations, people, posts and relations."""
+
+
+@pytest.fixture
+def make_user(db, settings):
+    from django.contrib.auth import get_user_model
+
+    # Argon2 costs ~0.3 s a hash; tests check who may do what, not the hashing.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+    def make(username: str, password: str = "a long test password"):
+        return get_user_model().objects.create_user(
+            username=username, email=f"{username}@example.org", password=password
+        )
+
+    return make
+
+
+@pytest.fixture
+def curator(make_user):
+    from trefpunt.accounts import operations
+
+    user = make_user("curator")
+    operations.grant_role(by=None, user=user, role="curator")
+    return user
+
+
+@pytest.fixture
+def editor_of_menen(demo_directory, make_user):
+    from trefpunt.accounts import operations
+    from trefpunt.organisations.models import Organisation
+
+    user = make_user("editor.menen")
+    menen = Organisation.objects.get(slug="menen")
+    operations.add_member(by=None, user=user, organisation=menen, role="editor")
+    return user
+
+
+@pytest.fixture
+def outsider(make_user):
+    """Signed in, but a member of no organisation and without platform roles."""
+    return make_user("outsider")
+
+
+@pytest.fixture
+def api_client_with_token(db):
+    """``api_client_with_token(user)``: a test client that sends a fresh bearer token."""
+    from django.test import Client
+
+    from trefpunt.accounts import operations
+
+    def make(user):
+        _token, raw = operations.issue_token(user=user, label="tests")
+        return Client(headers={"Authorization": f"Bearer {raw}"})
+
+    return make

@@ -11,8 +11,9 @@ from trefpunt.places.models import Territory
 def home(request):
     featured = (
         Territory.objects.filter(organisations__isnull=False, latitude__isnull=False)
-        .prefetch_related("names").distinct()[:50]
-    )  # fmt: skip
+        .prefetch_related("names")
+        .distinct()[:50]
+    )
     language = current_language()
     markers = [
         {
@@ -23,13 +24,17 @@ def home(request):
         }
         for t in featured
     ]
-    return render(request, "home.html", {
-        "markers": markers,
-        "counts": {
-            "territories": Territory.objects.count(),
-            "organisations": Organisation.objects.active().count(),
+    return render(
+        request,
+        "home.html",
+        {
+            "markers": markers,
+            "counts": {
+                "territories": Territory.objects.count(),
+                "organisations": Organisation.objects.active().count(),
+            },
         },
-    })  # fmt: skip
+    )
 
 
 def search(request):
@@ -45,6 +50,12 @@ def search(request):
             .prefetch_related("names")
             .order_by("name")[:20]
         )
-    return render(request, "search.html", {
-        "query": query, "territories": territories, "organisations": organisations,
-    })  # fmt: skip
+    return render(
+        request,
+        "search.html",
+        {
+            "query": query,
+            "territories": territories,
+            "organisations": organisations,
+        },
+    )

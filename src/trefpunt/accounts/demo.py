@@ -15,13 +15,17 @@ def load() -> int:
         return 0
     User = get_user_model()
     created = 0
-    curator, new = User.objects.get_or_create(username="curator", defaults={"email": "curator@example.org"})
+    curator, new = User.objects.get_or_create(
+        username="curator", defaults={"email": "curator@example.org"}
+    )
     if new:
         curator.set_password(DEMO_PASSWORD)
         curator.save()
         created += 1
     operations.grant_role(by=None, user=curator, role="curator")
-    editor, new = User.objects.get_or_create(username="editor.menen", defaults={"email": "editor@example.org"})
+    editor, new = User.objects.get_or_create(
+        username="editor.menen", defaults={"email": "editor@example.org"}
+    )
     if new:
         editor.set_password(DEMO_PASSWORD)
         editor.save()

@@ -23,10 +23,16 @@ def tokens(request):
             form.add_error(None, error)
         else:
             form = TokenForm()
-    return render(request, "accounts/tokens.html", {
-        "form": form, "new_secret": new_secret, "tokens": request.user.api_tokens.all(),
-        "memberships": request.user.memberships.select_related("organisation"),
-    })  # fmt: skip
+    return render(
+        request,
+        "accounts/tokens.html",
+        {
+            "form": form,
+            "new_secret": new_secret,
+            "tokens": request.user.api_tokens.all(),
+            "memberships": request.user.memberships.select_related("organisation"),
+        },
+    )
 
 
 @login_required

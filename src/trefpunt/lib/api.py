@@ -22,6 +22,14 @@ def language_of(request, page: Page | None = None) -> str:
     return negotiate(page.lang if page else None, request.headers.get("Accept-Language"))
 
 
+def localized_url(obj, language: str) -> str:
+    """The object's page in ``language`` (the UI prefix follows the requested language)."""
+    from django.utils import translation
+
+    with translation.override(language):
+        return obj.get_absolute_url()
+
+
 def absolute(request, path: str) -> str:
     return request.build_absolute_uri(path)
 

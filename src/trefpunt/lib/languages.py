@@ -1,7 +1,8 @@
 """The four languages of the platform and how a request chooses one."""
 
 from django.conf import settings
-from django.utils.translation import get_language, gettext_lazy as _
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 CODES: tuple[str, ...] = tuple(code for code, _name in settings.LANGUAGES)
 

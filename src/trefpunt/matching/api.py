@@ -45,8 +45,11 @@ def comparable_territories(request, code: str, filters: Query[ComparableFilters]
             territory, across_border=filters.across_border, limit=filters.limit, language=language
         )
         items = [
-            {"territory": territory_out(request, m.territory, language), "score": m.score,
-             "reasons": [str(r) for r in m.reasons]}
+            {
+                "territory": territory_out(request, m.territory, language),
+                "score": m.score,
+                "reasons": [str(r) for r in m.reasons],
+            }
             for m in matches
-        ]  # fmt: skip
+        ]
     return {"count": len(items), "items": items}

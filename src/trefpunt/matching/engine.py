@@ -1,14 +1,16 @@
 """Comparable territories: the in-memory index and the query.
 
-The index is a float32 design matrix ``[present | value | value²]`` (one row per comparable
-unit, three blocks of :data:`~trefpunt.matching.features.COLUMNS`). For a query unit ``q`` the
-NaN-aware weighted distance of :mod:`~trefpunt.matching.features` to every row ``x``::
+The index keeps, per feature, three float32 rows over all units — known (0/1), value (0 where
+unknown) and value² — and one known row plus one 0/1 row per language for the language area.
+For a query unit ``q`` the NaN-aware weighted distance of :mod:`~trefpunt.matching.features`
+to every unit ``x`` expands to sums of those rows::
 
-    Σ w·m_x·(q − x)² = Σ w·q²·m_x − 2·Σ w·q·x + Σ w·x²    (x stored as 0 where unknown)
+    Σ w·known_x·(q − x)² = Σ w·q²·known_x − 2·Σ w·q·x + Σ w·x²   (features known for q)
 
-is then one matrix–vector product for the numerator and the renormalising weight together,
-followed by ``np.argpartition`` for the top k: linear in the number of units with a small
-constant (about a millisecond for 100,000 units).
+so a query is ~20 scaled row additions for the numerator and the renormalising weight, then
+``np.argpartition`` for the top k: linear in the number of units, single-threaded on purpose
+(a BLAS matrix product spreads over threads, and on a busy server its slowest percentile is
+several times worse), about a millisecond for 100,000 units.
 
 The score is ``exp(−d²)`` rounded to 3 decimals: 1.0 for units alike on every feature known
 for both, 0.368 for units one standard deviation apart on every feature.
@@ -28,13 +30,13 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.utils import translation
 
 from trefpunt.organisations.models import Relation, RelationKind
 from trefpunt.places.models import Territory
 
-from .features import FeatureTable, Units, build_features, column_weights
+from .features import LANGUAGES, NUMERIC, WEIGHTS, FeatureTable, Units, build_features
 from .reasons import Facts, explain
 
 Version = tuple[int | None, object]
@@ -48,7 +50,11 @@ class Match:
 
 
 class MatchIndex:
-    """Precomputed arrays for fast queries; immutable once built."""
+    """Precomputed arrays for fast queries; immutable once built.
+
+    ``rows`` is float32, one row per term of the expanded distance (see the module docstring)
+    and one column per unit, so each term is a contiguous pass over memory.
+    """
 
     def __init__(self, table: FeatureTable, version: Version | None = None) -> None:
         self.table = table
@@ -56,13 +62,7 @@ class MatchIndex:
         self.ids = table.ids
         self.codes = table.codes
         self.countries = table.countries
-        values = table.values
-        present = np.isfinite(values)
-        known = np.where(present, values, 0.0)
-        self.design = np.ascontiguousarray(
-            np.hstack([present, known, known * known]), dtype=np.float32
-        )
-        self.numerator_weights, self.denominator_weights = column_weights()
+        self.rows = self._rows(table.values)
         self.row_of: dict[int, int] = {int(pk): row for row, pk in enumerate(self.ids)}
         # Rows are sorted by country: one slice per country.
         self.country_slices: dict[str, slice] = {}
@@ -73,9 +73,23 @@ class MatchIndex:
             for start, end in zip(starts, ends, strict=True):
                 self.country_slices[countries[start]] = slice(int(start), int(end))
 
+    @staticmethod
+    def _rows(values: np.ndarray) -> np.ndarray:
+        """Known, value and value² per numeric feature; known and one row per language."""
+        known = np.isfinite(values)
+        filled = np.where(known, values, 0.0)
+        rows = []
+        for column in range(len(NUMERIC)):
+            rows += [known[:, column], filled[:, column], filled[:, column] ** 2]
+        rows.append(known[:, len(NUMERIC)])  # the language columns are known together
+        rows += [filled[:, len(NUMERIC) + i] for i in range(len(LANGUAGES))]
+        return np.ascontiguousarray(np.array(rows, dtype=np.float32))
+
     @classmethod
-    def from_units(cls, units: Units, version: Version | None = None, **options) -> MatchIndex:
-        return cls(build_features(units, **options), version)
+    def from_units(
+        cls, units: Units, version: Version | None = None, *, require_population: bool = True
+    ) -> MatchIndex:
+        return cls(build_features(units, require_population=require_population), version)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -91,16 +105,47 @@ class MatchIndex:
             languages=table.languages[row],
         )
 
-    def query_vectors(self, row: int) -> np.ndarray:
-        """The (3 × columns) × 2 matrix that turns the design matrix into (numerator, weight)."""
+    def coefficients(self, row: int) -> tuple[np.ndarray, np.ndarray]:
+        """How much of each index row the query's numerator and weight take."""
         query = self.table.values[row]
-        present = np.isfinite(query)
-        value = np.where(present, query, 0.0)
-        weight = self.numerator_weights * present
-        vectors = np.zeros((self.design.shape[1], 2))
-        vectors[:, 0] = np.concatenate([weight * value * value, -2.0 * weight * value, weight])
-        vectors[: len(value), 1] = self.denominator_weights * present
-        return vectors.astype(np.float32)
+        numerator = np.zeros(len(self.rows))
+        weight = np.zeros(len(self.rows))
+        for column, name in enumerate(NUMERIC):
+            value = query[column]
+            if np.isfinite(value):
+                w = WEIGHTS[name]
+                at = 3 * column
+                numerator[at : at + 3] = (w * value * value, -2.0 * w * value, w)
+                weight[at] = w
+        languages = query[len(NUMERIC) :]
+        if np.isfinite(languages).all():
+            # 0/1 values: (q − x)² = q + x·(1 − 2q), half the weight per language column.
+            w = WEIGHTS["language"] / 2
+            at = 3 * len(NUMERIC)
+            numerator[at] = w * languages.sum()
+            numerator[at + 1 :] = w * (1.0 - 2.0 * languages)
+            weight[at] = WEIGHTS["language"]
+        return numerator, weight
+
+    def distances(self, row: int) -> np.ndarray:
+        """Weighted mean squared difference to every unit; inf where nothing is comparable."""
+        numerator_coefficients, weight_coefficients = self.coefficients(row)
+        size = len(self)
+        numerator = np.zeros(size, dtype=np.float32)
+        weight = np.zeros(size, dtype=np.float32)
+        scratch = np.empty(size, dtype=np.float32)
+        for total, coefficients in (
+            (numerator, numerator_coefficients),
+            (weight, weight_coefficients),
+        ):
+            for at in np.flatnonzero(coefficients):
+                np.multiply(self.rows[at], np.float32(coefficients[at]), out=scratch)
+                total += scratch
+        with np.errstate(divide="ignore", invalid="ignore"):
+            distances = np.divide(numerator, weight, out=numerator)
+        np.maximum(distances, 0.0, out=distances)  # float32 rounding can dip just below zero
+        distances[~(weight > 0)] = np.inf
+        return distances
 
 
 def nearest_rows(
@@ -117,9 +162,7 @@ def nearest_rows(
     """
     if limit <= 0 or len(index) == 0:
         return np.empty(0, dtype=np.int64), np.empty(0)
-    parts = index.design @ index.query_vectors(row)
-    distances = parts[:, 0] / parts[:, 1]
-    np.maximum(distances, 0.0, out=distances)  # float32 rounding can dip just below zero
+    distances = index.distances(row)
     distances[row] = np.inf
     if across_border:
         distances[index.country_slices[str(index.countries[row])]] = np.inf
@@ -153,9 +196,14 @@ _cached: MatchIndex | None = None
 
 
 def index_version() -> Version:
-    """One indexed query: the latest change recorded in the territory history."""
-    latest = Territory.history.aggregate(id=Max("history_id"), date=Max("history_date"))
-    return latest["id"], latest["date"]
+    """The latest row of the territory history, by primary key: one indexed lookup.
+
+    Its date is part of the version because SQLite reuses the ids of rolled-back rows.
+    """
+    latest = (
+        Territory.history.order_by("-history_id").values_list("history_id", "history_date").first()
+    )
+    return latest or (None, None)
 
 
 def get_index() -> MatchIndex:

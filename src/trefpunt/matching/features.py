@@ -9,7 +9,8 @@ Features, in order of weight (the weight is the share of the distance a feature 
 feature       weight  value
 ============  ======  ===============================================================
 population    3.0     log10(population)
-border        2.0     log10(1 + km to the nearest border); see :func:`nearest_foreign_km`
+border        2.0     proximity to a border, exp(−km / 25): 1 on the border, 0.37 at 25 km
+                      (a border town), 0.02 at 100 km; see :func:`nearest_foreign_km`
 degurba       1.5     Eurostat degree of urbanisation, ordinal: 1 city, 2 town, 3 rural
 centre        1.0     population / largest population among units of the same parent
                       (or the same NUTS 3 region when the parent is unknown); 1.0 for the
@@ -130,7 +131,7 @@ class Units:
                 "parent_id",
                 "nuts3",
                 "languages",
-            )  # fmt: skip
+            )
         )
         return cls.from_rows(
             (
@@ -160,8 +161,6 @@ class FeatureTable:
     border_km: np.ndarray
     centre_role: np.ndarray
     languages: np.ndarray  # str, as stored
-    means: np.ndarray  # per numeric feature, to standardise a value the same way
-    scales: np.ndarray
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -202,7 +201,7 @@ def build_features(units: Units, *, require_population: bool = True) -> FeatureT
         numeric = np.column_stack(
             [
                 np.log10(population[kept]),
-                np.log10(1.0 + border_km[kept]),
+                border_proximity(border_km[kept]),
                 units.degurba[kept],
                 centre_role[kept],
                 np.log10(density[kept]),
@@ -223,9 +222,13 @@ def build_features(units: Units, *, require_population: bool = True) -> FeatureT
         border_km=border_km[kept],
         centre_role=centre_role[kept],
         languages=units.languages[kept],
-        means=means,
-        scales=scales,
     )
+
+
+def border_proximity(km: np.ndarray) -> np.ndarray:
+    """exp(−km / BORDER_TOWN_KM): differences inside the border zone and far inland count
+    little, crossing the 25 km that make a border town counts most."""
+    return np.exp(-km / BORDER_TOWN_KM)
 
 
 def _moments(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

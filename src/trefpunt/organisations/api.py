@@ -3,9 +3,9 @@ from datetime import date
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
-from trefpunt.lib.api import ErrorOut, Page, absolute, language_of, token_auth
+from trefpunt.lib.api import ErrorOut, Page, absolute, language_of, localized_url, token_auth
 from trefpunt.places.models import Territory
 
 from . import operations
@@ -125,7 +125,7 @@ def _ref(request, organisation, language) -> dict:
     return {
         "slug": organisation.slug,
         "name": organisation.name_in(language),
-        "url": absolute(request, organisation.get_absolute_url()),
+        "url": absolute(request, localized_url(organisation, language)),
     }
 
 
@@ -141,7 +141,7 @@ def organisation_out(request, organisation: Organisation, language: str) -> dict
         "parent": organisation.parent.slug if organisation.parent_id else None,
         "website": organisation.website,
         "is_demo": organisation.is_demo,
-        "url": absolute(request, organisation.get_absolute_url()),
+        "url": absolute(request, localized_url(organisation, language)),
     }
 
 
@@ -162,9 +162,11 @@ def post_out(post: Post, language: str) -> dict:
 
 def _organisation(slug: str) -> Organisation:
     organisation = (
-        Organisation.objects.select_related("territory", "parent").prefetch_related("names")
-        .filter(slug=slug).first()
-    )  # fmt: skip
+        Organisation.objects.select_related("territory", "parent")
+        .prefetch_related("names")
+        .filter(slug=slug)
+        .first()
+    )
     if organisation is None:
         raise Http404(_("No organisation has the identifier %(slug)s.") % {"slug": slug})
     return organisation
@@ -203,7 +205,7 @@ def list_organisations(request, filters: Query[OrganisationFilters]):
         Organisation.objects.active()
         .select_related("territory", "parent")
         .prefetch_related("names")
-        .order_by("name")
+        .order_by("name", "slug")
     )
     if filters.kind:
         qs = qs.of_kind(filters.kind)
@@ -273,13 +275,14 @@ def create_organisation(request, payload: OrganisationIn):
         website=payload.website,
         description=payload.description,
     )
-    return 201, get_organisation(request, organisation.slug)
+    return Status(201, get_organisation(request, organisation.slug))
 
 
 @router.patch(
-    "/organisations/{slug}", auth=token_auth,
+    "/organisations/{slug}",
+    auth=token_auth,
     response={200: OrganisationDetail, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
-)  # fmt: skip
+)
 def update_organisation(request, slug: str, payload: OrganisationPatch):
     organisation = _organisation(slug)
     fields = payload.dict(exclude_unset=True, exclude={"version", "names", "parent"})
@@ -292,9 +295,10 @@ def update_organisation(request, slug: str, payload: OrganisationPatch):
 
 
 @router.post(
-    "/organisations/{slug}/posts", auth=token_auth,
+    "/organisations/{slug}/posts",
+    auth=token_auth,
     response={201: PostOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
-)  # fmt: skip
+)
 def create_post(request, slug: str, payload: PostIn):
     organisation = _organisation(slug)
     person = Person.objects.filter(slug=payload.person).first()
@@ -305,10 +309,15 @@ def create_post(request, slug: str, payload: PostIn):
             {"person": _("No person has the identifier %(slug)s.") % {"slug": payload.person}}
         )
     post = operations.appoint(
-        user=request.auth, person=person, organisation=organisation, role=payload.role,
-        start=payload.start, end=payload.end, title=payload.title,
-    )  # fmt: skip
-    return 201, post_out(post, language_of(request))
+        user=request.auth,
+        person=person,
+        organisation=organisation,
+        role=payload.role,
+        start=payload.start,
+        end=payload.end,
+        title=payload.title,
+    )
+    return Status(201, post_out(post, language_of(request)))
 
 
 class PeopleFilters(Page):

@@ -27,11 +27,14 @@ class OrganisationEditForm(forms.Form):
 
     def __init__(self, *args, organisation: Organisation, **kwargs):
         initial = {
-            "version": organisation.version, "name": organisation.name, "acronym": organisation.acronym,
-            "website": organisation.website, "description": organisation.description,
-        }  # fmt: skip
+            "version": organisation.version,
+            "name": organisation.name,
+            "acronym": organisation.acronym,
+            "website": organisation.website,
+            "description": organisation.description,
+        }
         names = organisation.names_by_language()
-        for code, label in LANGUAGES:
+        for code, _label in LANGUAGES:
             initial[f"name_{code}"] = names.get(code, "")
         super().__init__(*args, initial=initial, **kwargs)
         for code, label in LANGUAGES:
@@ -50,6 +53,10 @@ class OrganisationEditForm(forms.Form):
             if code != self.organisation.language
         }
         return {
-            "version": data["version"], "names": names, "name": data["name"], "acronym": data["acronym"],
-            "website": data["website"], "description": data["description"],
-        }  # fmt: skip
+            "version": data["version"],
+            "names": names,
+            "name": data["name"],
+            "acronym": data["acronym"],
+            "website": data["website"],
+            "description": data["description"],
+        }

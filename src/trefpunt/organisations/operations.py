@@ -14,9 +14,17 @@ from trefpunt.lib.text import fold
 from .models import Organisation, OrganisationName, Person, Post, Presidency, Relation
 
 ORGANISATION_FIELDS = (
-    "kind", "name", "language", "acronym", "country", "territory", "parent", "website",
-    "description", "is_demo",
-)  # fmt: skip
+    "kind",
+    "name",
+    "language",
+    "acronym",
+    "country",
+    "territory",
+    "parent",
+    "website",
+    "description",
+    "is_demo",
+)
 
 
 class EditConflict(ValidationError):
@@ -37,11 +45,36 @@ def _check_parent(organisation: Organisation, parent: Organisation | None) -> No
         node = node.parent
 
 
-def _set_names(organisation: Organisation, names: dict[str, str] | None) -> None:
-    if names is None:
-        return
+NAME_LANGUAGES = ("nl", "fr", "de", "en", "lb")
+
+
+def _check_names(names: dict[str, str] | None) -> None:
+    unknown = sorted(set(names or {}) - set(NAME_LANGUAGES))
+    if unknown:
+        raise ValidationError(
+            {
+                "names": _("Unknown language(s) %(codes)s; use %(known)s.")
+                % {"codes": ", ".join(unknown), "known": ", ".join(NAME_LANGUAGES)}
+            }
+        )
+    for name in (names or {}).values():
+        if len(name or "") > 200:
+            raise ValidationError({"names": _("A name is at most 200 characters long.")})
+
+
+def _set_names(organisation: Organisation, names: dict[str, str] | None) -> bool:
+    """Store names per language; returns whether anything changed."""
+    if not names:
+        return False
+    current = {
+        n.language: n.name for n in OrganisationName.objects.filter(organisation=organisation)
+    }
+    changed = False
     for language, name in names.items():
         name = (name or "").strip()
+        if current.get(language, "") == name:
+            continue
+        changed = True
         if not name:
             OrganisationName.objects.filter(organisation=organisation, language=language).delete()
             continue
@@ -50,6 +83,7 @@ def _set_names(organisation: Organisation, names: dict[str, str] | None) -> None
             language=language,
             defaults={"name": name, "folded": fold(name)},
         )
+    return changed
 
 
 @transaction.atomic
@@ -67,6 +101,7 @@ def create_organisation(
         )
     if Organisation.objects.filter(slug=slug).exists():
         raise ValidationError({"slug": _("This identifier is already taken.")})
+    _check_names(names)
     organisation = Organisation(
         slug=slug, **{k: v for k, v in fields.items() if k in ORGANISATION_FIELDS}
     )
@@ -92,6 +127,10 @@ def update_organisation(
         raise EditConflict(
             _("Someone else changed this organisation meanwhile; reload and try again.")
         )
+    _check_names(names)
+    names = dict(names or {})
+    if names.get(locked.language, "").strip():
+        fields.setdefault("name", names.pop(locked.language).strip())
     changed = []
     for name, value in fields.items():
         if name not in ORGANISATION_FIELDS:
@@ -102,12 +141,12 @@ def update_organisation(
     if "parent" in changed:
         _check_parent(locked, locked.parent)
     locked.full_clean()
-    if changed:
+    names_changed = _set_names(
+        locked, ({locked.language: locked.name} if "name" in changed else {}) | names
+    )
+    if changed or names_changed:
         locked.version += 1
         _with_history_user(locked, user).save(update_fields=[*changed, "version"])
-    _set_names(
-        locked, ({locked.language: locked.name} if "name" in changed else {}) | (names or {})
-    )
     return locked
 
 
@@ -137,8 +176,16 @@ def _is_any_editor(user) -> bool:
 
 
 @transaction.atomic
-def appoint(*, user, person: Person, organisation: Organisation, role: str, start: date | None = None,
-            end: date | None = None, title: str = "") -> Post:  # fmt: skip
+def appoint(
+    *,
+    user,
+    person: Person,
+    organisation: Organisation,
+    role: str,
+    start: date | None = None,
+    end: date | None = None,
+    title: str = "",
+) -> Post:
     """Give a person a post (role) in an organisation."""
     if user is not None and not can_edit_organisation(user, organisation):
         raise PermissionDenied(_("You may only edit your own organisation's records."))
@@ -164,17 +211,32 @@ def end_post(post: Post, *, user, end: date) -> Post:
 
 
 @transaction.atomic
-def relate(*, user, kind: str, source: Organisation, target: Organisation, since: date | None = None,
-           until: date | None = None, description: str = "", source_reference: str = "") -> Relation:  # fmt: skip
+def relate(
+    *,
+    user,
+    kind: str,
+    source: Organisation,
+    target: Organisation,
+    since: date | None = None,
+    until: date | None = None,
+    description: str = "",
+    source_reference: str = "",
+) -> Relation:
     if user is not None and not (can_edit_organisation(user, source) or is_curator(user)):
         raise PermissionDenied(_("You may only edit your own organisation's records."))
     if source.pk == target.pk:
         raise ValidationError({"target": _("An organisation cannot be related to itself.")})
     relation, _created = Relation.objects.get_or_create(
-        kind=kind, source=source, target=target,
-        defaults={"since": since, "until": until, "description": description,
-                  "source_reference": source_reference},
-    )  # fmt: skip
+        kind=kind,
+        source=source,
+        target=target,
+        defaults={
+            "since": since,
+            "until": until,
+            "description": description,
+            "source_reference": source_reference,
+        },
+    )
     return relation
 
 

@@ -15,9 +15,11 @@ from .models import Organisation, Person, Post, Relation
 
 def _get_organisation(slug: str) -> Organisation:
     organisation = (
-        Organisation.objects.select_related("territory", "parent__parent").prefetch_related("names")
-        .filter(slug=slug).first()
-    )  # fmt: skip
+        Organisation.objects.select_related("territory", "parent__parent")
+        .prefetch_related("names")
+        .filter(slug=slug)
+        .first()
+    )
     if organisation is None:
         raise Http404(_("No organisation has the identifier %(slug)s.") % {"slug": slug})
     return organisation
@@ -34,11 +36,14 @@ def organisation_list(request):
             qs = qs.of_kind(data["kind"])
         if data["country"]:
             qs = qs.in_country(data["country"])
-    page = Paginator(qs.order_by("name"), 25).get_page(request.GET.get("page"))
+    page = Paginator(qs.order_by("name", "slug"), 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "organisations/organisation_list.html",
-                  {"form": form, "page": page, "query": query.urlencode()})  # fmt: skip
+    return render(
+        request,
+        "organisations/organisation_list.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
 
 
 def organisation_detail(request, slug: str):
@@ -47,9 +52,10 @@ def organisation_detail(request, slug: str):
         Post.objects.filter(organisation=organisation).select_related("person").order_by("-start")
     )
     relations = list(
-        Relation.objects.involving(organisation).select_related("source", "target")
+        Relation.objects.involving(organisation)
+        .select_related("source", "target")
         .prefetch_related("source__names", "target__names")
-    )  # fmt: skip
+    )
     children = (
         Organisation.objects.active()
         .filter(parent=organisation)
@@ -58,15 +64,21 @@ def organisation_detail(request, slug: str):
             "names",
         )
     )
-    return render(request, "organisations/organisation_detail.html", {
-        "organisation": organisation,
-        "children": children,
-        "current_posts": [p for p in posts if p.is_current()],
-        "past_posts": [p for p in posts if not p.is_current()],
-        "relations": relations,
-        "history": organisation.history.select_related("history_user").order_by("-history_date")[:10],
-        "can_edit": can_edit_organisation(request.user, organisation),
-    })  # fmt: skip
+    return render(
+        request,
+        "organisations/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "children": children,
+            "current_posts": [p for p in posts if p.is_current()],
+            "past_posts": [p for p in posts if not p.is_current()],
+            "relations": relations,
+            "history": organisation.history.select_related("history_user").order_by(
+                "-history_date"
+            )[:10],
+            "can_edit": can_edit_organisation(request.user, organisation),
+        },
+    )
 
 
 @login_required

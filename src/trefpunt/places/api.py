@@ -3,7 +3,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from trefpunt.lib.api import ErrorOut, Page, absolute, language_of
+from trefpunt.lib.api import ErrorOut, Page, absolute, language_of, localized_url
 
 from .lookup import find_territory_ids
 from .models import Level, Territory
@@ -65,7 +65,7 @@ def territory_out(request, territory: Territory, language: str) -> dict:
         "area_km2": territory.area_km2,
         "latitude": territory.latitude,
         "longitude": territory.longitude,
-        "url": absolute(request, territory.get_absolute_url()),
+        "url": absolute(request, localized_url(territory, language)),
     }
 
 

@@ -3,8 +3,14 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Level
 
-COUNTRY_CHOICES = [("", _("All countries")), ("BE", _("Belgium")), ("NL", _("Netherlands")),
-                   ("LU", _("Luxembourg")), ("DE", _("Germany")), ("FR", _("France"))]  # fmt: skip
+COUNTRY_CHOICES = [
+    ("", _("All countries")),
+    ("BE", _("Belgium")),
+    ("NL", _("Netherlands")),
+    ("LU", _("Luxembourg")),
+    ("DE", _("Germany")),
+    ("FR", _("France")),
+]
 
 
 class TerritoryFilterForm(forms.Form):

@@ -14,9 +14,22 @@ from .importers.base import ImportProblem, TerritoryRecord
 from .models import LEVEL_ORDER, Territory, TerritoryBoundary, TerritoryName
 
 UPDATABLE = (
-    "level", "country", "name", "name_language", "population", "population_year", "area_km2",
-    "latitude", "longitude", "degurba", "nuts3", "languages", "source", "valid_from", "valid_to",
-)  # fmt: skip
+    "level",
+    "country",
+    "name",
+    "name_language",
+    "population",
+    "population_year",
+    "area_km2",
+    "latitude",
+    "longitude",
+    "degurba",
+    "nuts3",
+    "languages",
+    "source",
+    "valid_from",
+    "valid_to",
+)
 BATCH = 2000
 
 
@@ -32,8 +45,10 @@ class ImportSummary:
 
     def rows(self) -> list[tuple[str, str, int, int, int]]:
         keys = sorted(set(self.created) | set(self.updated) | set(self.unchanged))
-        return [(c, lvl, self.created[(c, lvl)], self.updated[(c, lvl)], self.unchanged[(c, lvl)])
-                for c, lvl in keys]  # fmt: skip
+        return [
+            (c, lvl, self.created[(c, lvl)], self.updated[(c, lvl)], self.unchanged[(c, lvl)])
+            for c, lvl in keys
+        ]
 
     @property
     def total(self) -> int:
@@ -85,9 +100,12 @@ def import_territories(
         def flush_creates() -> None:
             if to_create:
                 bulk_create_with_history(
-                    to_create, Territory, batch_size=BATCH, default_user=user,
+                    to_create,
+                    Territory,
+                    batch_size=BATCH,
+                    default_user=user,
                     default_change_reason=reason,
-                )  # fmt: skip
+                )
                 if any(t.pk is None for t in to_create):  # backends without RETURNING
                     ids = dict(
                         Territory.objects.filter(code__in=[t.code for t in to_create]).values_list(
@@ -151,9 +169,13 @@ def import_territories(
         flush_creates()
         if to_update:
             bulk_update_with_history(
-                to_update, Territory, fields=sorted(changed_fields), batch_size=BATCH,
-                default_user=user, default_change_reason=reason,
-            )  # fmt: skip
+                to_update,
+                Territory,
+                fields=sorted(changed_fields),
+                batch_size=BATCH,
+                default_user=user,
+                default_change_reason=reason,
+            )
         summary.names_added = _add_names(kept)
         summary.boundaries = _store_boundaries(kept)
         if progress and pending:
@@ -259,7 +281,7 @@ def apply_exonyms() -> int:
                         name=row["exonym"],
                         kind="exonym",
                         folded=fold(row["exonym"]),
-                    )  # fmt: skip
+                    )
                 )
     TerritoryName.objects.bulk_create(new)
     return len(new)

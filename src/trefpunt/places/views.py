@@ -28,17 +28,25 @@ def territory_list(request):
     page = Paginator(territories, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "places/territory_list.html", {
-        "form": form, "page": page, "query": query.urlencode(), "language": current_language(),
-    })  # fmt: skip
+    return render(
+        request,
+        "places/territory_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "language": current_language(),
+        },
+    )
 
 
 def territory_detail(request, code: str):
     territory = (
         Territory.objects.select_related("parent__parent__parent")
         .prefetch_related("names", "organisations__names")
-        .filter(code=code).first()
-    )  # fmt: skip
+        .filter(code=code)
+        .first()
+    )
     if territory is None:
         raise Http404(_("No territory has the code %(code)s.") % {"code": code})
     from .context import territory_page_context
@@ -52,8 +60,11 @@ def territory_boundary(request, code: str):
     territory = Territory.objects.select_related("boundary").filter(code=code).first()
     if territory is None or not hasattr(territory, "boundary"):
         raise Http404(_("No boundary is known for %(code)s.") % {"code": code})
-    feature = {"type": "Feature", "properties": {"code": territory.code, "name": territory.name},
-               "geometry": territory.boundary.geojson}  # fmt: skip
+    feature = {
+        "type": "Feature",
+        "properties": {"code": territory.code, "name": territory.name},
+        "geometry": territory.boundary.geojson,
+    }
     return JsonResponse(feature, content_type="application/geo+json")
 
 
@@ -69,20 +80,58 @@ def territory_export(request, fmt: str):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="territories.csv"'
         writer = csv.writer(response)
-        writer.writerow(["code", "name", "country", "level", "parent", "population", "population_year",
-                         "area_km2", "latitude", "longitude", "source"])  # fmt: skip
+        writer.writerow(
+            [
+                "code",
+                "name",
+                "country",
+                "level",
+                "parent",
+                "population",
+                "population_year",
+                "area_km2",
+                "latitude",
+                "longitude",
+                "source",
+            ]
+        )
         for t in rows:
-            writer.writerow([t.code, t.name_in(language), t.country, t.level, t.parent.code if t.parent_id else "",
-                             t.population, t.population_year, t.area_km2, t.latitude, t.longitude, t.source])  # fmt: skip
+            writer.writerow(
+                [
+                    t.code,
+                    t.name_in(language),
+                    t.country,
+                    t.level,
+                    t.parent.code if t.parent_id else "",
+                    t.population,
+                    t.population_year,
+                    t.area_km2,
+                    t.latitude,
+                    t.longitude,
+                    t.source,
+                ]
+            )
         return response
     features = [
-        {"type": "Feature", "id": t.code,
-         "geometry": {"type": "Point", "coordinates": [t.longitude, t.latitude]} if t.latitude is not None else None,
-         "properties": {"code": t.code, "name": t.name_in(language), "names": t.names_by_language(),
-                        "country": t.country, "level": t.level, "population": t.population}}
+        {
+            "type": "Feature",
+            "id": t.code,
+            "geometry": {"type": "Point", "coordinates": [t.longitude, t.latitude]}
+            if t.latitude is not None
+            else None,
+            "properties": {
+                "code": t.code,
+                "name": t.name_in(language),
+                "names": t.names_by_language(),
+                "country": t.country,
+                "level": t.level,
+                "population": t.population,
+            },
+        }
         for t in rows
-    ]  # fmt: skip
-    response = JsonResponse({"type": "FeatureCollection", "features": features},
-                            content_type="application/geo+json")  # fmt: skip
+    ]
+    response = JsonResponse(
+        {"type": "FeatureCollection", "features": features}, content_type="application/geo+json"
+    )
     response["Content-Disposition"] = 'attachment; filename="territories.geojson"'
     return response

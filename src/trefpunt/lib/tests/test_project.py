@@ -29,7 +29,10 @@ def test_every_ui_string_is_translated(language):
     assert untranslated == []
     assert fuzzy == []
     compiled = LOCALE / language / "LC_MESSAGES" / "django.mo"
-    assert compiled.stat().st_mtime >= (LOCALE / language / "LC_MESSAGES" / "django.po").stat().st_mtime - 1
+    assert (
+        compiled.stat().st_mtime
+        >= (LOCALE / language / "LC_MESSAGES" / "django.po").stat().st_mtime - 1
+    )
 
 
 def test_deploy_checks_are_clean_with_production_settings():
@@ -42,8 +45,11 @@ def test_deploy_checks_are_clean_with_production_settings():
     }
     result = subprocess.run(
         [sys.executable, "-m", "trefpunt", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -51,7 +57,11 @@ def test_deploy_checks_are_clean_with_production_settings():
 def test_it_refuses_to_start_in_production_without_a_secret_key():
     env = {**os.environ, "DEBUG": "false", "SECRET_KEY": ""}
     result = subprocess.run(
-        [sys.executable, "-m", "trefpunt", "check"], env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "trefpunt", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr

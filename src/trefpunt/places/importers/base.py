@@ -23,7 +23,7 @@ class ImportProblem(Exception):
         elif line:
             where = _("line %(line)s: ") % {"line": line}
         elif path:
-            where = f"{path}: "
+            where = _("%(path)s: ") % {"path": path}
         super().__init__(where + message)
 
 

@@ -22,9 +22,15 @@ from django.utils.translation import gettext as _
 from .base import ImportProblem, TerritoryRecord, csv_header, parse_float, parse_int, read_csv
 
 REQUIRED = {
-    "cbs_code", "name", "province", "land_area_km2", "water_area_km2", "nuts3_2016",
-    "centroid_lat", "centroid_lon",
-}  # fmt: skip
+    "cbs_code",
+    "name",
+    "province",
+    "land_area_km2",
+    "water_area_km2",
+    "nuts3_2016",
+    "centroid_lat",
+    "centroid_lon",
+}
 SOURCE = "CBS"
 PROVINCES = {
     "drenthe": "NL-DR",

@@ -17,7 +17,13 @@ from django.utils.translation import gettext as _
 
 from .base import ImportProblem, TerritoryRecord, read_json
 
-SCHEME_COUNTRIES = {"BE-NIS": "BE", "NL-CBS": "NL", "FR-INSEE": "FR", "DE-AGS": "DE", "LU-LAU": "LU"}
+SCHEME_COUNTRIES = {
+    "BE-NIS": "BE",
+    "NL-CBS": "NL",
+    "FR-INSEE": "FR",
+    "DE-AGS": "DE",
+    "LU-LAU": "LU",
+}
 GEOMETRY_TYPES = ("Polygon", "MultiPolygon")
 
 
@@ -95,9 +101,7 @@ def _polygons(geometry) -> list:
         raise _Invalid(_("the feature has no geometry"))
     kind = geometry.get("type")
     if kind not in GEOMETRY_TYPES:
-        raise _Invalid(
-            _("geometry type %(type)r is not Polygon or MultiPolygon") % {"type": kind}
-        )
+        raise _Invalid(_("geometry type %(type)r is not Polygon or MultiPolygon") % {"type": kind})
     coordinates = geometry.get("coordinates")
     polygons = [coordinates] if kind == "Polygon" else coordinates
     if not isinstance(polygons, list) or not polygons:

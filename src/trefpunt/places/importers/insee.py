@@ -101,10 +101,15 @@ def _json_records(path, departements, year) -> list[TerritoryRecord]:
         code = str(item.get("code", "")) if isinstance(item, dict) else ""
 
         def fail(reason: str, index=index, code=code) -> ImportProblem:
-            where = _("item %(index)s") % {"index": index}
             if code:
-                where += _(" (code %(code)s)") % {"code": code}
-            return ImportProblem(f"{where}: {reason}", path=str(path))
+                message = _("item %(index)s (code %(code)s): %(reason)s") % {
+                    "index": index,
+                    "code": code,
+                    "reason": reason,
+                }
+            else:
+                message = _("item %(index)s: %(reason)s") % {"index": index, "reason": reason}
+            return ImportProblem(message, path=str(path))
 
         if not isinstance(item, dict):
             raise fail(_("not a JSON object"))

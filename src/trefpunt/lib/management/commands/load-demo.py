@@ -3,6 +3,7 @@ from importlib import import_module
 from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 
 class Command(BaseCommand):
@@ -31,5 +32,14 @@ class Command(BaseCommand):
                 continue
             created = module.load()
             total += created
-            self.stdout.write(f"{config.label}: {created} demo records created")
-        self.stdout.write(self.style.SUCCESS(f"Demo data ready ({total} records created)."))
+            if verbosity >= 1:
+                self.stdout.write(
+                    _("%(app)s: %(count)s demo records created")
+                    % {"app": config.label, "count": created}
+                )
+        if verbosity >= 1:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    _("Demo data ready (%(count)s records created).") % {"count": total}
+                )
+            )

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from trefpunt.places import operations
@@ -38,10 +39,21 @@ class Command(BaseCommand):
             "--code-prefix", default="", help="Scheme prefix for GeoJSON codes, e.g. NL-CBS:."
         )
 
-    def handle(self, *args, source, file, dry_run, country, departements, code_field,
-               code_prefix, verbosity, **options):  # fmt: skip
+    def handle(
+        self,
+        *args,
+        source,
+        file,
+        dry_run,
+        country,
+        departements,
+        code_field,
+        code_prefix,
+        verbosity,
+        **options,
+    ):
         if source != "packaged" and not file:
-            raise CommandError(f"The source '{source}' needs a FILE.")
+            raise CommandError(_("The source '%(source)s' needs a FILE.") % {"source": source})
         try:
             records = self._parse(source, file, country, departements, code_field, code_prefix)
             with tqdm(
@@ -51,7 +63,9 @@ class Command(BaseCommand):
                     records, dry_run=dry_run, progress=bar.update, reason=f"import {source}"
                 )
         except ImportProblem as problem:
-            raise CommandError(f"Nothing was imported. {problem}") from None
+            raise CommandError(
+                _("Nothing was imported. %(problem)s") % {"problem": problem}
+            ) from None
         self._report(summary, source)
 
     def _parse(self, source, file, country, departements, code_field, code_prefix):
@@ -68,26 +82,34 @@ class Command(BaseCommand):
             wanted = {d.strip() for d in departements.split(",")} if departements else None
             return insee.records(file, wanted)
         if not code_field:
-            raise CommandError("The geojson source needs --code-field.")
+            raise CommandError(_("The geojson source needs --code-field."))
         return geojson.records(file, code_field=code_field, code_prefix=code_prefix)
 
     def _report(self, summary, source):
         out = self.stdout
-        out.write(f"{'country':<8}{'level':<14}{'created':>9}{'updated':>9}{'unchanged':>11}")
+        header = (_("country"), _("level"), _("created"), _("updated"), _("unchanged"))
+        out.write(f"{header[0]:<8}{header[1]:<14}{header[2]:>9}{header[3]:>9}{header[4]:>11}")
         for country, level, created, updated, unchanged in summary.rows():
             out.write(f"{country:<8}{level:<14}{created:>9}{updated:>9}{unchanged:>11}")
-        extra = []
-        if summary.skipped:
-            extra.append(f"{summary.skipped} skipped (no such territory)")
-        if summary.boundaries:
-            extra.append(f"{summary.boundaries} boundaries")
-        prefix = "Dry run, nothing written: " if summary.dry_run else ""
-        out.write(
-            self.style.SUCCESS(
-                f"{prefix}{summary.total} territories from {source} "
-                f"({sum(summary.created.values())} created, {sum(summary.updated.values())} "
-                f"updated), {summary.names_added} names added"
-                + (", " + ", ".join(extra) if extra else "")
-                + "."
+        counts = {
+            "total": summary.total,
+            "source": source,
+            "created": sum(summary.created.values()),
+            "updated": sum(summary.updated.values()),
+            "names": summary.names_added,
+        }
+        line = (
+            _(
+                "%(total)s territories from %(source)s (%(created)s created, %(updated)s updated), "
+                "%(names)s names added"
             )
+            % counts
         )
+        if summary.skipped:
+            line += _(", %(count)s skipped (no such territory)") % {"count": summary.skipped}
+        if summary.boundaries:
+            line += _(", %(count)s boundaries") % {"count": summary.boundaries}
+        line += "."
+        if summary.dry_run:
+            line = _("Dry run, nothing written: %(summary)s") % {"summary": line}
+        out.write(self.style.SUCCESS(line))

@@ -264,7 +264,11 @@ def comparable(
     )
     if not len(rows):
         return []
-    found = Territory.objects.filter(pk__in=index.ids[rows].tolist()).prefetch_related("names")
+    found = (
+        Territory.objects.filter(pk__in=index.ids[rows].tolist())
+        .select_related("parent")
+        .prefetch_related("names")
+    )
     territories = {t.pk: t for t in found}
     mine = index.facts(row)
     with translation.override(language) if language else nullcontext():

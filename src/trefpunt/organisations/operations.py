@@ -278,3 +278,13 @@ class DirectoryUpsert:
             post = appoint(user=None, person=person, organisation=organisation, role=role, **fields)
             self.created += 1
         return post
+
+
+@transaction.atomic
+def save_directory_record(instance, *, user):
+    """Create or change a person, post or relation from the admin (validated, with history)."""
+    if user is not None and not is_curator(user):
+        raise PermissionDenied(_("Only curators can change the directory here."))
+    instance.full_clean()
+    _with_history_user(instance, user).save()
+    return instance

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from trefpunt.accounts.permissions import can_edit_organisation
+from trefpunt.lib.history import recent_history
 
 from . import operations
 from .forms import OrganisationEditForm, OrganisationFilterForm
@@ -73,9 +74,7 @@ def organisation_detail(request, slug: str):
             "current_posts": [p for p in posts if p.is_current()],
             "past_posts": [p for p in posts if not p.is_current()],
             "relations": relations,
-            "history": organisation.history.select_related("history_user").order_by(
-                "-history_date"
-            )[:10],
+            "history": recent_history(organisation, limit=10),
             "can_edit": can_edit_organisation(request.user, organisation),
         },
     )

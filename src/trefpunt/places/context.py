@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 
+from trefpunt.lib.history import recent_history
 from trefpunt.lib.languages import current_language
 
 
@@ -21,7 +22,7 @@ def territory_page_context(request, territory) -> dict:
         territory.names_by_language().items(),
         key=lambda item: order.index(item[0]) if item[0] in order else len(order),
     )
-    history = list(territory.history.select_related("history_user").order_by("-history_date")[:5])
+    history = recent_history(territory, limit=5)
     return {
         "territory": territory,
         "display_name": territory.name_in(language),

@@ -285,3 +285,46 @@ def apply_exonyms() -> int:
                 )
     TerritoryName.objects.bulk_create(new)
     return len(new)
+
+
+EDITABLE_BY_CURATORS = (
+    "name",
+    "population",
+    "population_year",
+    "area_km2",
+    "latitude",
+    "longitude",
+    "degurba",
+    "languages",
+    "source",
+    "valid_from",
+    "valid_to",
+    "parent",
+)
+
+
+@transaction.atomic
+def update_territory(territory: Territory, *, user, **fields) -> Territory:
+    """A curator's correction of a territory (the admin calls this); kept in the history."""
+    from django.core.exceptions import ValidationError
+
+    from trefpunt.accounts.permissions import is_curator
+
+    if user is not None and not is_curator(user):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied(_("Only curators can correct the gazetteer."))
+    locked = Territory.objects.select_for_update().get(pk=territory.pk)
+    changed = []
+    for name, value in fields.items():
+        if name not in EDITABLE_BY_CURATORS:
+            raise ValidationError({name: _("This field cannot be changed.")})
+        if getattr(locked, name) != value:
+            setattr(locked, name, value)
+            changed.append(name)
+    locked.full_clean()
+    if changed:
+        if user is not None:
+            locked._history_user = user
+        locked.save(update_fields=[*changed, "updated_at"])
+    return locked

@@ -66,7 +66,8 @@ class Command(BaseCommand):
             raise CommandError(
                 _("Nothing was imported. %(problem)s") % {"problem": problem}
             ) from None
-        self._report(summary, source)
+        if verbosity >= 1:
+            self._report(summary, source)
 
     def _parse(self, source, file, country, departements, code_field, code_prefix):
         if source == "packaged":

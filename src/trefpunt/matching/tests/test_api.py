@@ -16,7 +16,9 @@ def test_comparable_api_returns_reasons_in_the_requested_language(
     assert all(0 < item["score"] <= 1 for item in body["items"])
     scores = [item["score"] for item in body["items"]]
     assert scores == sorted(scores, reverse=True)
-    assert all(item["territory"]["url"].startswith("http://testserver/fr/") for item in body["items"])
+    assert all(
+        item["territory"]["url"].startswith("http://testserver/fr/") for item in body["items"]
+    )
 
 
 def test_comparable_api_refuses_bad_parameters_and_unknown_codes(demo_directory, client):

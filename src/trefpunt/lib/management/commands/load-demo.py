@@ -1,3 +1,4 @@
+import io
 from importlib import import_module
 
 from django.apps import apps
@@ -19,7 +20,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_gazetteer=False, verbosity=1, **options):
         if not no_gazetteer:
-            call_command("import-territories", "packaged", verbosity=verbosity, stdout=self.stdout)
+            call_command(
+                "import-territories",
+                "packaged",
+                verbosity=verbosity,
+                stdout=self.stdout if verbosity >= 1 else io.StringIO(),
+            )
         total = 0
         for config in apps.get_app_configs():
             if not config.name.startswith("trefpunt."):

@@ -66,8 +66,7 @@ class Command(BaseCommand):
             raise CommandError(
                 _("Nothing was imported. %(problem)s") % {"problem": problem}
             ) from None
-        if verbosity >= 1:
-            self._report(summary, source)
+        self._report(summary, source)  # the summary is the result: printed at every verbosity
 
     def _parse(self, source, file, country, departements, code_field, code_prefix):
         if source == "packaged":

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "trefpunt.organisations",
     "trefpunt.accounts",
     "trefpunt.matching",
+    "trefpunt.search",
+    "trefpunt.practices",
 ]
 
 MIDDLEWARE = [

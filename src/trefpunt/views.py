@@ -1,10 +1,9 @@
-"""Project-level pages that span apps: the home page and the quick search."""
+"""Project-level pages that span apps: the home page."""
 
 from django.shortcuts import render
 
 from trefpunt.lib.languages import current_language
 from trefpunt.organisations.models import Organisation
-from trefpunt.places.lookup import find_territory_ids
 from trefpunt.places.models import Territory
 
 
@@ -36,26 +35,3 @@ def home(request):
         },
     )
 
-
-def search(request):
-    query = request.GET.get("q", "").strip()[:100]
-    territories, organisations = [], []
-    if query:
-        ids = find_territory_ids(query, limit=20)
-        by_id = Territory.objects.select_related("parent").prefetch_related("names").in_bulk(ids)
-        territories = [by_id[pk] for pk in ids if pk in by_id]
-        organisations = list(
-            Organisation.objects.active()
-            .search(query)
-            .prefetch_related("names")
-            .order_by("name")[:20]
-        )
-    return render(
-        request,
-        "search.html",
-        {
-            "query": query,
-            "territories": territories,
-            "organisations": organisations,
-        },
-    )

@@ -29,8 +29,13 @@ def recent_history(instance, limit: int = 10) -> list[HistoryEntry]:
         older = rows[index + 1] if index + 1 < len(rows) else None
         changes = []
         if row.history_type == "~" and older is not None:
-            delta = row.diff_against(older, excluded_fields=["updated_at", "version"])
-            labels = {f.name: str(f.verbose_name) for f in instance._meta.fields}
+            # Plain fields only: comparing many-to-many fields would cost queries per entry.
+            labels = {
+                f.name: str(f.verbose_name)
+                for f in instance._meta.fields
+                if f.editable and f.name not in ("updated_at", "version")
+            }
+            delta = row.diff_against(older, included_fields=list(labels))
             changes = [labels.get(change.field, change.field) for change in delta.changes]
         entries.append(
             HistoryEntry(

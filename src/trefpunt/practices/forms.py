@@ -1,0 +1,301 @@
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from trefpunt.accounts.permissions import editable_organisation_ids, is_curator
+from trefpunt.organisations.models import Organisation
+from trefpunt.places.forms import COUNTRY_CHOICES
+from trefpunt.places.models import Territory
+
+from .models import (
+    CONTENT_LANGUAGES,
+    Origin,
+    Practice,
+    PracticeTranslation,
+    Stage,
+    Status,
+    Theme,
+)
+
+
+def _theme_choices() -> list[tuple[str, str]]:
+    return [(theme.slug, theme.name_in()) for theme in Theme.objects.prefetch_related("names")]
+
+
+def organisations_editable_by(user):
+    """The organisations ``user`` may publish for: all for curators, else their own and their
+    sub-units (as deep as ``can_edit_organisation`` looks in practice: three levels)."""
+    organisations = Organisation.objects.active().order_by("name")
+    if is_curator(user):
+        return organisations
+    own = editable_organisation_ids(user)
+    return organisations.filter(Q(pk__in=own) | Q(parent_id__in=own) | Q(parent__parent_id__in=own))
+
+
+class PracticeFilterForm(forms.Form):
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    stage = forms.ChoiceField(
+        label=_("Stage"), choices=[("", _("All stages")), *Stage.choices], required=False
+    )
+    country = forms.ChoiceField(label=_("Country"), choices=COUNTRY_CHOICES, required=False)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=[("", _("All languages")), *CONTENT_LANGUAGES],
+        required=False,
+        help_text=_("Written in, or translated into."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [("", _("All themes")), *_theme_choices()]
+
+    def filter(self, practices):
+        """``practices`` narrowed by the valid filters (unfiltered when the form is unbound)."""
+        if not self.is_bound:
+            return practices
+        if not self.is_valid():
+            return practices.none()
+        data = self.cleaned_data
+        if data["theme"]:
+            practices = practices.filter(themes__slug=data["theme"])
+        if data["stage"]:
+            practices = practices.filter(stage=data["stage"])
+        if data["country"]:
+            practices = practices.filter(territories__country=data["country"])
+        if data["language"]:
+            practices = practices.in_language(data["language"])
+        return practices.distinct()
+
+
+class TerritoryCodesField(forms.CharField):
+    """Territories typed as their codes (``BE-NIS:62063``), separated by commas or spaces."""
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(t.code if isinstance(t, Territory) else str(t) for t in value)
+        return value
+
+    def clean(self, value):
+        value = super().clean(value)
+        codes = list(dict.fromkeys(value.replace(",", " ").split()))
+        found = Territory.objects.in_bulk(codes, field_name="code")
+        unknown = [code for code in codes if code not in found]
+        if unknown:
+            raise forms.ValidationError(
+                _("Unknown territory code(s): %(codes)s.") % {"codes": ", ".join(unknown)},
+                code="unknown_territory",
+            )
+        return [found[code] for code in codes]
+
+
+class OrganisationChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class OrganisationsChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class ThemesChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name_in()
+
+
+class PracticeForm(forms.Form):
+    """Create (``practice=None``) or edit a practice in its original language."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    owner = OrganisationChoiceField(
+        label=_("Owning organisation"),
+        queryset=Organisation.objects.none(),
+        help_text=_("Its editors may change this practice."),
+    )
+    language = forms.ChoiceField(label=_("Original language"), choices=CONTENT_LANGUAGES)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    summary = forms.CharField(
+        label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    body = forms.CharField(
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        required=False,
+        help_text=_("Simple HTML (paragraphs, lists, links); other markup is removed."),
+    )
+    results = forms.CharField(
+        label=_("Results"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    costs = forms.CharField(
+        label=_("Costs"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    transferability = forms.CharField(
+        label=_("Transferability"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_("What another city needs to copy it."),
+    )
+    contacts = forms.CharField(
+        label=_("Contacts"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    url = forms.URLField(label=_("Link"), max_length=500, required=False, assume_scheme="https")
+    stage = forms.ChoiceField(label=_("Stage"), choices=Stage.choices, initial=Stage.IMPLEMENTED)
+    period_start = forms.DateField(
+        label=_("Start"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    period_end = forms.DateField(
+        label=_("End"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    themes = ThemesChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.prefetch_related("names"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    territories = TerritoryCodesField(
+        label=_("Territories"),
+        required=False,
+        help_text=_("Codes separated by commas, as on the place pages (e.g. BE-NIS:62063)."),
+    )
+    organisations = OrganisationsChoiceField(
+        label=_("Organisations involved"),
+        queryset=Organisation.objects.active().order_by("name"),
+        required=False,
+        help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
+    )
+
+    SCALAR_FIELDS = (
+        "owner",
+        "language",
+        "title",
+        "summary",
+        "body",
+        "results",
+        "costs",
+        "transferability",
+        "contacts",
+        "url",
+        "stage",
+        "period_start",
+        "period_end",
+    )
+    RELATED_FIELDS = ("themes", "territories", "organisations")
+
+    def __init__(self, *args, user, practice: Practice | None = None, **kwargs):
+        initial = {}
+        if practice is not None:
+            initial = {name: getattr(practice, name) for name in self.SCALAR_FIELDS}
+            initial.update(
+                {name: list(getattr(practice, name).all()) for name in self.RELATED_FIELDS}
+            )
+            initial["version"] = practice.version
+        super().__init__(*args, initial=initial, **kwargs)
+        self.practice = practice
+        owners = organisations_editable_by(user)
+        if practice is not None and practice.owner_id:
+            # An editor keeps the current owner even if it lies outside their own tree.
+            owners = owners | Organisation.objects.filter(pk=practice.owner_id)
+        self.fields["owner"].queryset = owners.distinct()
+        if is_curator(user):
+            self.fields["owner"].required = False
+        if practice is not None:
+            self.fields["version"].required = True
+        else:
+            self.fields["status"] = forms.ChoiceField(
+                label=_("Publication"),
+                choices=[
+                    (Status.PUBLISHED, _("Publish now")),
+                    (Status.DRAFT, _("Save as a draft (only your organisation sees it)")),
+                ],
+                initial=Status.PUBLISHED,
+                widget=forms.RadioSelect,
+            )
+
+    TEXT_FIELDS = ("title", "summary", "body", "results", "transferability", "costs", "contacts")
+
+    def text_fields(self):
+        return [self[name] for name in self.TEXT_FIELDS]
+
+    def detail_fields(self):
+        return [field for field in self.visible_fields() if field.name not in self.TEXT_FIELDS]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The end comes before the start."))
+        return data
+
+    def operation_kwargs(self) -> dict:
+        names = self.SCALAR_FIELDS + self.RELATED_FIELDS
+        if self.practice is None:
+            names += ("status",)
+        return {name: self.cleaned_data[name] for name in names}
+
+
+class TranslationForm(forms.Form):
+    """One translation of a practice, edited beside the original."""
+
+    title = forms.CharField(label=_("Title"), max_length=300)
+    summary = forms.CharField(
+        label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    body = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 10}), required=False
+    )
+    results = forms.CharField(
+        label=_("Results"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    transferability = forms.CharField(
+        label=_("Transferability"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    origin = forms.ChoiceField(
+        label=_("Origin"),
+        choices=Origin.choices,
+        initial=Origin.HUMAN,
+        widget=forms.RadioSelect,
+    )
+    reviewed = forms.BooleanField(
+        label=_("I have reviewed this translation against the original"), required=False
+    )
+
+    TEXT_FIELDS = ("title", "summary", "body", "results", "transferability")
+
+    def __init__(
+        self,
+        *args,
+        practice: Practice,
+        language: str,
+        user,
+        translation: PracticeTranslation | None = None,
+        **kwargs,
+    ):
+        initial = {}
+        if translation is not None:
+            initial = {name: getattr(translation, name) for name in self.TEXT_FIELDS}
+            initial.update(
+                origin=translation.origin, reviewed=translation.reviewed_by_id is not None
+            )
+        super().__init__(*args, initial=initial, **kwargs)
+        self.practice, self.language, self.translation = practice, language, translation
+        self.user = user
+        self.language_label = dict(CONTENT_LANGUAGES)[language]
+        for name in self.TEXT_FIELDS:
+            self.fields[name].widget.attrs["lang"] = language
+
+    def operation_kwargs(self) -> dict:
+        """Arguments of ``operations.save_translation``: whoever ticks "reviewed" reviewed it."""
+        data = self.cleaned_data
+        return {
+            "language": self.language,
+            "origin": data["origin"],
+            "reviewed_by": self.user if data["reviewed"] else None,
+            **{name: data[name] for name in self.TEXT_FIELDS},
+        }
+
+    def rows(self) -> list[dict]:
+        """Each text field beside the original text it translates."""
+        return [
+            {"name": name, "field": self[name], "original": getattr(self.practice, name)}
+            for name in self.TEXT_FIELDS
+        ]

@@ -1,0 +1,20 @@
+"""The pages of the knowledge base: practices, their translations and versions, collections."""
+
+from .collections import collection_detail, collection_list, collection_pdf
+from .editing import practice_create, practice_edit, practice_translate
+from .reading import get_practice_for_user, practice_detail, practice_export, practice_list
+from .versions import practice_versions
+
+__all__ = [
+    "collection_detail",
+    "collection_list",
+    "collection_pdf",
+    "get_practice_for_user",
+    "practice_create",
+    "practice_detail",
+    "practice_edit",
+    "practice_export",
+    "practice_list",
+    "practice_translate",
+    "practice_versions",
+]

@@ -1,0 +1,214 @@
+"""Lexical (full-text) index behind one interface: SQLite FTS5 or PostgreSQL tsvector.
+
+SQLite: an FTS5 table (``search_lexical``, rowid = document id) over text analysed in Python
+(folded, stop words dropped, Snowball-stemmed in the document's language; see
+``languages.analyse``), ranked by BM25 with the title weighted above the body.
+
+PostgreSQL: ``search_lexical(document_id, tsv)`` with a GIN index; ``tsv`` is built by the
+database with the document language's configuration (``trefpunt_dutch`` … = ``unaccent`` +
+Snowball, made by migration 0002), ranked with ``ts_rank`` (title weight A, body B).
+
+Both receive the query as groups of words with the languages to stem them in (the detected
+language, or all of them for short or uncertain queries, OR-ed) and apply the filters in SQL
+before ranking, so a filtered search still returns its best matches.
+"""
+
+from dataclasses import dataclass
+
+from django.db import connection
+
+from . import languages as lang
+from .filters import Filters
+
+TITLE_WEIGHT = 4.0  # bm25 column weight of the title against 1.0 for the body
+
+
+def required_matches(words: int) -> int:
+    """Query words a document must match to count as a lexical match ("minimum should match"):
+    any one of one or two words, half of longer queries. An OR over a sentence's words
+    matches nearly everything; half of them is what a relevant text in that language shares,
+    and a text in another language rarely does."""
+    return 1 if words <= 2 else (words + 1) // 2
+
+
+@dataclass(frozen=True)
+class LexicalHit:
+    document_id: int
+    score: float  # higher is better; comparable within one query only
+    coverage: float  # share of the query's words the document matches (0–1]
+
+
+class LexicalBackend:
+    vendor = ""
+
+    def insert(self, rows: list[tuple[int, str, str, str]]) -> None:
+        """Index ``(document id, language, title, plain text)`` rows."""
+        raise NotImplementedError
+
+    def delete(self, ids: list[int]) -> None:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        raise NotImplementedError
+
+    def search(
+        self, query: str, stem_in: tuple[str, ...], filters: Filters, limit: int
+    ) -> list[LexicalHit]:
+        """The best documents matching enough of the query's words, best first."""
+        raise NotImplementedError
+
+
+def _chunks(items: list, size: int = 500):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class SQLiteBackend(LexicalBackend):
+    vendor = "sqlite"
+
+    def insert(self, rows):
+        if not rows:
+            return
+        self.delete([row[0] for row in rows])  # ids can come back after a rolled-back insert
+        values = [
+            (
+                doc_id,
+                " ".join(lang.analyse(title, language)),
+                " ".join(lang.analyse(text, language)),
+            )
+            for doc_id, language, title, text in rows
+        ]
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_lexical (rowid, title, body) VALUES (%s, %s, %s)", values
+            )
+
+    def delete(self, ids):
+        with connection.cursor() as cursor:
+            for part in _chunks(list(ids)):
+                cursor.execute(
+                    f"DELETE FROM search_lexical WHERE rowid IN ({', '.join(['%s'] * len(part))})",
+                    part,
+                )
+
+    def clear(self):
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_lexical")
+
+    @staticmethod
+    def _match(terms) -> str:
+        return " OR ".join(f'"{term}"' for term in sorted(terms))
+
+    def search(self, query, stem_in, filters, limit):
+        groups = lang.query_terms(query, stem_in)
+        if not groups:
+            return []
+        everything = self._match({term for group in groups for term in group})
+        if len(groups) == 1:
+            coverage, coverage_params = "1", []
+        else:
+            coverage = " + ".join(
+                ["(m.rowid IN (SELECT rowid FROM search_lexical(%s)))"] * len(groups)
+            )
+            coverage_params = [self._match(group) for group in groups]
+        where, params = filters.sql("d")
+        sql = (
+            "SELECT * FROM ("
+            f"SELECT m.rowid AS id, bm25(search_lexical, {TITLE_WEIGHT}, 1.0) AS rank, "
+            f"{coverage} AS matched FROM search_lexical(%s) m "
+            f"JOIN search_searchdocument d ON d.id = m.rowid WHERE {where}"
+            ") WHERE matched >= %s ORDER BY rank LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                sql,
+                [*coverage_params, everything, *params, required_matches(len(groups)), limit],
+            )
+            # bm25() is lower-is-better (negative); turn it around.
+            return [
+                LexicalHit(doc_id, -rank, matched / len(groups))
+                for doc_id, rank, matched in cursor.fetchall()
+            ]
+
+
+class PostgresBackend(LexicalBackend):
+    vendor = "postgresql"
+
+    @staticmethod
+    def config(language: str) -> str:
+        return lang.PG_CONFIGS.get(language, lang.PG_SIMPLE)
+
+    def insert(self, rows):
+        if not rows:
+            return
+        self.delete([row[0] for row in rows])
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_lexical (document_id, tsv) VALUES (%s, "
+                "setweight(to_tsvector(%s::regconfig, %s), 'A') || "
+                "setweight(to_tsvector(%s::regconfig, %s), 'B'))",
+                [
+                    (doc_id, self.config(language), title, self.config(language), text)
+                    for doc_id, language, title, text in rows
+                ],
+            )
+
+    def delete(self, ids):
+        with connection.cursor() as cursor:
+            for part in _chunks(list(ids)):
+                cursor.execute("DELETE FROM search_lexical WHERE document_id = ANY(%s)", [part])
+
+    def clear(self):
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_lexical")
+
+    def _groups(self, query: str, stem_in: tuple[str, ...]) -> list[tuple[str, list]]:
+        """Per query word: ``to_tsquery`` in each language where it is no stop word, OR-ed."""
+        groups = []
+        for word in dict.fromkeys(lang.fold(query).split()):
+            parts, params = [], []
+            for language in stem_in:
+                if word not in lang.STOP_WORDS.get(language, ()):
+                    parts.append("to_tsquery(%s::regconfig, %s)")
+                    params.extend([self.config(language), word])
+            if parts:
+                groups.append((" || ".join(parts), params))
+        return groups
+
+    def search(self, query, stem_in, filters, limit):
+        groups = self._groups(query, stem_in)
+        if not groups:
+            return []
+        expression = " || ".join(part for part, _params in groups)
+        query_params = [param for _part, params in groups for param in params]
+        coverage = " + ".join(f"(l.tsv @@ ({part}))::int" for part, _params in groups)
+        where, params = filters.sql("d")
+        sql = (
+            "SELECT * FROM ("
+            f"SELECT l.document_id, ts_rank(l.tsv, x.q, 1) AS score, {coverage} AS matched "
+            f"FROM (SELECT {expression} AS q) x, search_lexical l "
+            "JOIN search_searchdocument d ON d.id = l.document_id "
+            f"WHERE l.tsv @@ x.q AND {where}"
+            ") hits WHERE matched >= %s ORDER BY score DESC, document_id LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                sql,
+                [*query_params, *query_params, *params, required_matches(len(groups)), limit],
+            )
+            return [
+                LexicalHit(doc_id, float(score), matched / len(groups))
+                for doc_id, score, matched in cursor.fetchall()
+            ]
+
+
+BACKENDS = {"sqlite": SQLiteBackend, "postgresql": PostgresBackend}
+
+
+def get_backend() -> LexicalBackend:
+    try:
+        return BACKENDS[connection.vendor]()
+    except KeyError:
+        raise NotImplementedError(
+            f"Search has no lexical index for {connection.vendor}; use SQLite or PostgreSQL."
+        ) from None

@@ -1,0 +1,371 @@
+"""Searching: lexical and semantic candidates, fused per record, with facets and snippets.
+
+1. The query's language is detected (``languages.query_language``); short or uncertain queries
+   are stemmed in every language.
+2. Lexical: the backend's best documents for the stemmed words, filters applied in SQL.
+   Semantic: the query vector against every allowed chunk vector (``memory.py``).
+3. A document counts as a lexical match only when it holds enough of the query's words
+   (``lexical.required_matches``: half of a long query), so a sentence typed in French does not
+   pull in every French text that shares a few common words with it.
+4. Both lists are reduced to records (a record's rank = its best document's or chunk's) and
+   fused by weighted reciprocal rank: ``sum(weight / (RRF_K + rank))``. The lexical weight is
+   the share of the query's words matched, halved for a text in a language the query was not
+   written in (names, numbers, loan words): cross-language queries are the semantic list's
+   job, and lexical noise must not push the right text down.
+5. Each record is shown in one language: the reader's if that text matched, else the best
+   matching one, with a snippet around the matched words (``<mark>``, everything escaped).
+"""
+
+import html
+import logging
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+from django.utils.safestring import SafeString, mark_safe
+
+from . import languages as lang
+from .documents import FACET_KEYS
+from .embedders import get_embedder
+from .filters import Filters
+from .lexical import get_backend
+from .memory import IndexMismatch, get_index
+from .models import SearchChunk, SearchDocument
+
+logger = logging.getLogger(__name__)
+
+RRF_K = 60
+LEXICAL_DEPTH = 1000  # lexical matches considered (and counted in facets)
+SEMANTIC_CHUNKS = 400  # nearest chunks considered …
+SEMANTIC_RECORDS = 50  # … of which this many records count as matches
+WEIGHT_SEMANTIC = 1.0
+WEIGHT_LEXICAL = 1.0  # a document in (one of) the query's language(s)
+WEIGHT_LEXICAL_OTHER = 0.5  # a document in another language (names, numbers, loan words)
+SNIPPET_CHARS = 240
+
+
+@dataclass
+class SearchHit:
+    type: str
+    id: str  # the record's object_key
+    external_id: str
+    title: str
+    language: str
+    path: str
+    score: float
+    snippet: str  # HTML: escaped text with <mark>…</mark> around matched words
+    languages: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SearchResponse:
+    query: str
+    detected_language: str | None
+    count: int
+    results: list[SearchHit]
+    facets: dict[str, dict[str, int]]
+    warning: str | None = None  # e.g. vectors of another model: answered lexically
+
+
+def search(
+    q: str,
+    *,
+    types=None,
+    languages=None,
+    country=None,
+    theme=None,
+    stage=None,
+    organisation=None,
+    year=None,
+    limit: int = 10,
+    offset: int = 0,
+    user=None,
+    reader_language: str | None = None,
+    strict: bool = False,
+) -> SearchResponse:
+    """Search the index. ``strict``: raise ``IndexMismatch`` instead of answering lexically
+    when the stored vectors were made by another model than the configured one."""
+    q = (q or "").strip()
+    filters = Filters.build(
+        types=types,
+        languages=languages,
+        include_restricted=_is_curator(user),
+        country=country,
+        theme=theme,
+        stage=stage,
+        organisation=organisation,
+        year=year,
+    )
+    query_language = lang.query_language(q)
+    if not query_language.detected:
+        return SearchResponse(q, None, 0, [], {})
+    embedder = get_embedder()
+    index = get_index(embedder)
+    warning = index.mismatch
+    if warning:
+        if strict:
+            raise IndexMismatch(warning)
+        logger.warning("%s Answering lexically.", warning)
+
+    depth = max(LEXICAL_DEPTH, 2 * (offset + limit))
+    lexical = get_backend().search(q, query_language.stem_in, filters, depth)
+    semantic: list[tuple[int, int, float]] = []  # (document row, chunk position, similarity)
+    if embedder.enabled and not warning:
+        snapshot = index.snapshot(filters)
+        chunks, similarities = snapshot.nearest_chunks(
+            embedder.query(q), max(SEMANTIC_CHUNKS, 4 * (offset + limit))
+        )
+        semantic = [
+            (int(snapshot.chunk_doc[c]), int(snapshot.chunk_position[c]), float(s))
+            for c, s in zip(chunks, similarities, strict=True)
+        ]
+
+    fused = _fuse(index, query_language, lexical, semantic, offset + limit)
+    page = fused.ranked[offset : offset + limit]
+    results = _hits(index, q, query_language, page, fused, reader_language)
+    return SearchResponse(
+        query=q,
+        detected_language=query_language.detected,
+        count=len(fused.ranked),
+        results=results,
+        facets=_facets(index, fused),
+        warning=warning,
+    )
+
+
+def safe_snippet(snippet: str) -> SafeString:
+    """A hit's snippet for templates: the engine already escaped it and added only <mark>."""
+    return mark_safe(snippet)  # noqa: S308 - built by _snippet from escaped text
+
+
+# --- fusion ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Fused:
+    ranked: list[tuple[int, float]]  # (record index, score), best first
+    matched_rows: dict[int, list[int]]  # record -> matched document rows, best first
+    best_chunk: dict[int, int]  # document row -> best semantic chunk position
+
+
+def _fuse(index, query_language, lexical, semantic, needed: int) -> Fused:
+    scores: dict[int, float] = defaultdict(float)
+    matched: dict[int, list[int]] = defaultdict(list)
+    strongest: dict[int, tuple[float, int]] = {}  # record -> (best contribution, its row)
+    best_chunk: dict[int, int] = {}
+
+    def add(record: int, row: int, contribution: float) -> None:
+        scores[record] += contribution
+        if contribution > strongest.get(record, (0.0, 0))[0]:
+            strongest[record] = (contribution, row)
+
+    def note(record: int, row: int) -> None:
+        if row not in matched[record]:
+            matched[record].append(row)
+
+    rank, seen = 0, set()
+    for hit in lexical:
+        row = index.row_of.get(hit.document_id)
+        if row is None:  # written after this process's last refresh
+            continue
+        record = int(index.doc_record.data[row])
+        note(record, row)
+        if record not in seen:
+            seen.add(record)
+            rank += 1
+            same = index.doc_language[row] in query_language.stem_in
+            weight = (WEIGHT_LEXICAL if same else WEIGHT_LEXICAL_OTHER) * hit.coverage
+            add(record, row, weight / (RRF_K + rank))
+
+    rank, seen = 0, set()
+    depth = max(SEMANTIC_RECORDS, needed)
+    for row, position, _similarity in semantic:
+        best_chunk.setdefault(row, position)
+        record = int(index.doc_record.data[row])
+        if record in seen:
+            if record in scores:
+                note(record, row)
+            continue
+        seen.add(record)
+        rank += 1
+        if rank <= depth or record in scores:
+            note(record, row)
+            add(record, row, WEIGHT_SEMANTIC / (RRF_K + rank))
+
+    for record, (_contribution, row) in strongest.items():
+        rows = matched[record]
+        rows.insert(0, rows.pop(rows.index(row)))
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    return Fused(ranked, dict(matched), best_chunk)
+
+
+# --- results --------------------------------------------------------------------------------
+
+
+def _display_row(rows: list[int], index, reader_language: str | None) -> int:
+    if reader_language:
+        for row in rows:
+            if index.doc_language[row] == reader_language:
+                return row
+    return rows[0]
+
+
+def _hits(index, q, query_language, page, fused: Fused, reader_language) -> list[SearchHit]:
+    chosen = {
+        record: _display_row(fused.matched_rows[record], index, reader_language)
+        for record, _score in page
+    }
+    ids = [index.doc_ids[row] for row in chosen.values()]
+    documents = SearchDocument.objects.only(
+        "id", "doc_type", "object_key", "language", "external_id", "title", "path"
+    ).in_bulk(ids)
+    passages: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for document_id, position, text in (
+        SearchChunk.objects.filter(document_id__in=ids)
+        .order_by("document_id", "position")
+        .values_list("document_id", "position", "text")
+    ):
+        passages[document_id].append((position, text))
+    results = []
+    for record, score in page:
+        row = chosen[record]
+        document = documents.get(index.doc_ids[row])
+        if document is None:  # removed since this process's last refresh
+            continue
+        entry = index.records[record]
+        results.append(
+            SearchHit(
+                type=document.doc_type,
+                id=document.object_key,
+                external_id=document.external_id,
+                title=document.title,
+                language=document.language,
+                path=document.path,
+                score=round(score, 6),
+                snippet=_snippet(
+                    passages.get(document.id, []),
+                    document.language,
+                    q,
+                    query_language,
+                    fused.best_chunk.get(row),
+                ),
+                languages=sorted(
+                    {index.doc_language[r] for r in entry.rows if index.doc_alive.data[r]}
+                ),
+            )
+        )
+    return results
+
+
+def _facets(index, fused: Fused) -> dict[str, dict[str, int]]:
+    counts: dict[str, Counter] = {key: Counter() for key in FACET_KEYS}
+    for record, _score in fused.ranked:
+        pairs = {pair for row in fused.matched_rows[record] for pair in index.doc_facets[row]}
+        for key, value in pairs:
+            if key in counts:
+                counts[key][value] += 1
+    return {key: dict(counter.most_common()) for key, counter in counts.items() if counter}
+
+
+def _is_curator(user) -> bool:
+    if user is None:
+        return False
+    from trefpunt.accounts.permissions import is_curator
+
+    return is_curator(user)
+
+
+# --- snippets -------------------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+")
+
+
+def _query_stems(q: str, language: str, query_language) -> set[str]:
+    stem_in = tuple(dict.fromkeys((language, *query_language.stem_in)))
+    return {term for group in lang.query_terms(q, stem_in) for term in group}
+
+
+@lru_cache(maxsize=200_000)
+def _index_term(word: str, language: str) -> str | None:
+    """The index term of one word of a text (None for a stop word)."""
+    folded = word.lower() if word.isascii() else lang.fold(word)
+    if not folded or folded in lang.STOP_WORDS.get(language, ()):
+        return None
+    return lang.stem_words([folded.split()[0]], language)[0]
+
+
+def _marked_spans(text: str, language: str, stems: set[str]) -> list[tuple[int, int]]:
+    return [
+        match.span()
+        for match in _WORD.finditer(text)
+        if _index_term(match.group(), language) in stems
+    ]
+
+
+def _snippet(passages, language, q, query_language, semantic_position) -> str:
+    if not passages:
+        return ""
+    stems = _query_stems(q, language, query_language)
+    if len(passages) > 1:  # chunk 0 is the title, shown anyway
+        passages = passages[1:]
+    best, best_spans, best_key = passages[0][1], [], (-1, False)
+    for position, text in passages:
+        spans = _marked_spans(text, language, stems)
+        distinct = len({text[a:b].lower() for a, b in spans})
+        key = (distinct, position == semantic_position)
+        if key > best_key:
+            best, best_spans, best_key = text, spans, key
+    start = 0
+    if best_spans and best_spans[0][0] > SNIPPET_CHARS // 3:
+        start = best.rfind(" ", 0, best_spans[0][0] - SNIPPET_CHARS // 4) + 1
+    end = min(len(best), start + SNIPPET_CHARS)
+    if end < len(best):
+        end = max(best.rfind(" ", start, end), start + SNIPPET_CHARS // 2)
+    parts = ["…"] if start > 0 else []
+    cursor = start
+    for a, b in best_spans:
+        if a < start or b > end:
+            continue
+        parts.append(html.escape(best[cursor:a]))
+        parts.append(f"<mark>{html.escape(best[a:b])}</mark>")
+        cursor = b
+    parts.append(html.escape(best[cursor:end]))
+    if end < len(best):
+        parts.append("…")
+    return "".join(parts)
+
+
+# --- more like this -------------------------------------------------------------------------
+
+
+def more_like_this(doc_type: str, object_key: str, limit: int = 5, user=None) -> list[SearchHit]:
+    """Records whose passages are nearest to this record's, itself excluded."""
+    embedder = get_embedder()
+    index = get_index(embedder)
+    if not embedder.enabled or index.mismatch:
+        return []
+    vectors = index.record_vectors(doc_type, object_key)
+    if not len(vectors):
+        return []
+    centre = vectors.mean(axis=0)
+    centre /= max(float(np.linalg.norm(centre)), 1e-12)
+    snapshot = index.snapshot(Filters(include_restricted=_is_curator(user)))
+    chunks, _similarities = snapshot.nearest_chunks(centre, SEMANTIC_CHUNKS)
+    own = index.record_of.get((doc_type, object_key))
+    ranked: list[tuple[int, float]] = []
+    matched: dict[int, list[int]] = {}
+    best_chunk: dict[int, int] = {}
+    for c, similarity in zip(chunks, _similarities, strict=True):
+        row = int(snapshot.chunk_doc[c])
+        record = int(index.doc_record.data[row])
+        best_chunk.setdefault(row, int(snapshot.chunk_position[c]))
+        if record == own or record in matched:
+            continue
+        matched[record] = [row]
+        ranked.append((record, float(similarity)))
+        if len(ranked) == limit:
+            break
+    no_words = lang.QueryLanguage(None, 0.0, ())
+    return _hits(index, "", no_words, ranked, Fused(ranked, matched, best_chunk), None)

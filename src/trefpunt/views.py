@@ -34,4 +34,3 @@ def home(request):
             },
         },
     )
-

@@ -127,6 +127,8 @@ def test_a_compiled_toolkit_never_includes_drafts(demo_directory):
     collection = Collection.objects.get(slug="energy-workers-districts")
     first = collection.items.order_by("position").first().practice
     Practice.objects.filter(pk=first.pk).update(status=Status.DRAFT)
-    titles = [section.title for section in collection_context(collection, first.language)["sections"]]
+    titles = [
+        section.title for section in collection_context(collection, first.language)["sections"]
+    ]
     assert first.title not in titles
     assert len(titles) == collection.items.count() - 1

@@ -207,7 +207,7 @@ class Post(models.Model):
     )
     role = models.CharField(_("role"), max_length=24, choices=Role.choices)
     title = models.CharField(
-        _("title"),
+        _("job title"),
         max_length=200,
         blank=True,
         help_text=_("Exact title, if the role is not enough."),

@@ -816,21 +816,17 @@ class _References:
         self.organisations = dict(Organisation.objects.values_list("slug", "pk"))
 
     def check(self, record: PracticeRecord) -> None:
-        for name, known, label in (
-            ("themes", self.themes, _("theme")),
-            ("territories", self.territories, _("territory")),
-            ("organisations", self.organisations, _("organisation")),
+        for name, known, message in (
+            ("themes", self.themes, _("unknown theme %(key)r")),
+            ("territories", self.territories, _("unknown territory %(key)r")),
+            ("organisations", self.organisations, _("unknown organisation %(key)r")),
         ):
             for key in getattr(record, name) or ():
                 if key not in known:
-                    raise ImportProblem(
-                        _("unknown %(kind)s %(key)r") % {"kind": label, "key": key},
-                        line=record.line,
-                    )
+                    raise ImportProblem(message % {"key": key}, line=record.line)
         if record.owner and record.owner not in self.organisations:
             raise ImportProblem(
-                _("unknown %(kind)s %(key)r") % {"kind": _("organisation"), "key": record.owner},
-                line=record.line,
+                _("unknown organisation %(key)r") % {"key": record.owner}, line=record.line
             )
 
 

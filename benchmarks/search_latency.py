@@ -180,22 +180,32 @@ def main() -> None:
                     ],
                 )
 
+        if SearchChunk.objects.exists():  # --keep of an earlier run: time the queries only
+            print(f"reusing the index in {folder}: {SearchChunk.objects.count()} chunks")
+            corpus_built = True
+        else:
+            corpus_built = False
         real = len(corpus) if args.embedded is None else min(args.embedded, len(corpus))
         print(f"load average before indexing: {os.getloadavg()[0]:.1f}")
-        started = time.perf_counter()
-        written = index.bulk_index(items(corpus[:real]))
-        build = time.perf_counter() - started
-        chunks = SearchChunk.objects.count()
-        print(
-            f"indexed {written} documents, {chunks} chunks with real embeddings in {build:.0f} s "
-            f"({written / build:.1f} documents/s, {chunks / build:.1f} chunks/s; "
-            f"embedder {embedder.key}; load average {os.getloadavg()[0]:.1f})"
-        )
-        if embedder.enabled:
+        written = 0
+        if corpus_built:
+            real = len(corpus)
+        else:
+            started = time.perf_counter()
+            written = index.bulk_index(items(corpus[:real]))
+            build = time.perf_counter() - started
+            chunks = SearchChunk.objects.count()
             print(
-                f"raw encode rate, one process: {raw_rate:.1f} chunks/s "
-                f"({os.cpu_count()} cores; bulk_index embeds on every core)"
+                f"indexed {written} documents, {chunks} chunks with real embeddings "
+                f"in {build:.0f} s "
+                f"({written / build:.1f} documents/s, {chunks / build:.1f} chunks/s; "
+                f"embedder {embedder.key}; load average {os.getloadavg()[0]:.1f})"
             )
+            if embedder.enabled:
+                print(
+                    f"raw encode rate, one process: {raw_rate:.1f} chunks/s "
+                    f"({os.cpu_count()} cores; bulk_index embeds on every core)"
+                )
         if real < len(corpus):
             rng = np.random.default_rng(SEED)
 
@@ -214,9 +224,10 @@ def main() -> None:
                 f"without embedding: text analysis, FTS5 and inserts)"
             )
             del embedder.passages
+        stored = SearchChunk.objects.values("document").distinct().count()
         own, children = peak_memory_mb()
         print(
-            f"index: {written} documents, {SearchChunk.objects.count()} chunks; peak memory "
+            f"index: {stored} documents, {SearchChunk.objects.count()} chunks; peak memory "
             f"{own:.0f} MB (this process), {children:.0f} MB (largest embedding worker)"
         )
 

@@ -113,7 +113,7 @@ class PracticeForm(forms.Form):
         help_text=_("Its editors may change this practice."),
     )
     language = forms.ChoiceField(label=_("Original language"), choices=CONTENT_LANGUAGES)
-    title = forms.CharField(label=_("Title"), max_length=300)
+    title = forms.CharField(label=_("Title"), max_length=1000)
     summary = forms.CharField(
         label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
@@ -236,7 +236,7 @@ class PracticeForm(forms.Form):
 class TranslationForm(forms.Form):
     """One translation of a practice, edited beside the original."""
 
-    title = forms.CharField(label=_("Title"), max_length=300)
+    title = forms.CharField(label=_("Title"), max_length=1000)
     summary = forms.CharField(
         label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )

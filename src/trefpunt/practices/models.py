@@ -86,7 +86,7 @@ class Practice(models.Model):
         _("external identifier"), max_length=120, unique=True, null=True, blank=True
     )
     language = models.CharField(_("original language"), max_length=2, choices=CONTENT_LANGUAGES)
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=1000)
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(
         _("description"), blank=True, help_text=_("Rich text; unsafe markup is removed.")
@@ -174,7 +174,7 @@ class Origin(models.TextChoices):
 class PracticeTranslation(models.Model):
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="translations")
     language = models.CharField(_("language"), max_length=2, choices=CONTENT_LANGUAGES)
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=1000)
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(_("description"), blank=True)
     results = models.TextField(_("results"), blank=True)
@@ -251,7 +251,7 @@ class Collection(models.Model):
         _("kind"), max_length=12, choices=CollectionKind.choices, default=CollectionKind.TOOLKIT
     )
     language = models.CharField(_("original language"), max_length=2, choices=CONTENT_LANGUAGES)
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=1000)
     introduction = models.TextField(_("introduction"), blank=True)
     owner = models.ForeignKey(
         "organisations.Organisation",
@@ -291,7 +291,7 @@ class CollectionTranslation(models.Model):
         Collection, on_delete=models.CASCADE, related_name="translations"
     )
     language = models.CharField(_("language"), max_length=2, choices=CONTENT_LANGUAGES)
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=1000)
     introduction = models.TextField(_("introduction"), blank=True)
     origin = models.CharField(
         _("origin"), max_length=8, choices=Origin.choices, default=Origin.HUMAN

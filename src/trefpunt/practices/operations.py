@@ -725,7 +725,7 @@ def parse_record(data, line: int) -> PracticeRecord:
     values: dict = {}
     for key in ("title", "summary", "body", "results", "costs", "transferability", "contacts"):
         if key in data:
-            values[key] = _text(data, key, line, limit=300 if key == "title" else None)
+            values[key] = _text(data, key, line, limit=1000 if key == "title" else None)
     if not values.get("title"):
         raise ImportProblem(_("the title is missing"), line=line)
     language = data.get("language")

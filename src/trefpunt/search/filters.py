@@ -1,6 +1,6 @@
 """Search filters: one value object, applied in SQL (lexical) and as a mask (semantic)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .documents import FACET_KEYS
 
@@ -67,3 +67,7 @@ class Filters:
             )
             params.extend([key, *values])
         return " AND ".join(clauses) or "1 = 1", params
+
+    def without_visibility(self) -> "Filters":
+        """The same filters letting restricted documents through (when there are none)."""
+        return replace(self, include_restricted=True)

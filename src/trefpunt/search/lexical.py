@@ -21,6 +21,11 @@ from . import languages as lang
 from .filters import Filters
 
 TITLE_WEIGHT = 4.0  # bm25 column weight of the title against 1.0 for the body
+COMMON_SHARE = 0.1  # words in more of the documents than this are not matched (SQLite)
+MIN_DOCUMENTS_TO_PRUNE = 2000  # below this, every word is matched
+MAX_WORDS = 12  # the rarest this many words of a long query are matched
+_frequency_cache: dict[str, int] = {}
+_frequency_basis = [0]  # documents in the index when the cache was started
 
 
 def required_matches(words: int) -> int:
@@ -52,9 +57,15 @@ class LexicalBackend:
         raise NotImplementedError
 
     def search(
-        self, query: str, stem_in: tuple[str, ...], filters: Filters, limit: int
+        self,
+        query: str,
+        stem_in: tuple[str, ...],
+        filters: Filters,
+        limit: int,
+        documents: int = 0,
     ) -> list[LexicalHit]:
-        """The best documents matching enough of the query's words, best first."""
+        """The best documents matching enough of the query's words, best first.
+        ``documents``: how many the index holds (lets a backend skip near-stop words)."""
         raise NotImplementedError
 
 
@@ -99,27 +110,58 @@ class SQLiteBackend(LexicalBackend):
     def _match(terms) -> str:
         return " OR ".join(f'"{term}"' for term in sorted(terms))
 
-    def search(self, query, stem_in, filters, limit):
+    def _frequencies(self, cursor, terms: set[str]) -> dict[str, int]:
+        """Documents holding each term. fts5vocab counts by reading the term's list, so the
+        answers are kept per process: they only steer which words are worth matching."""
+        missing = [term for term in terms if term not in _frequency_cache]
+        if missing:
+            cursor.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_lexical_vocab "
+                "USING fts5vocab(main, search_lexical, 'row')"
+            )
+            if len(_frequency_cache) > 100_000:
+                _frequency_cache.clear()
+            for term in missing:
+                cursor.execute("SELECT doc FROM temp.search_lexical_vocab WHERE term = %s", [term])
+                row = cursor.fetchone()
+                _frequency_cache[term] = row[0] if row else 0
+        return {term: _frequency_cache[term] for term in terms}
+
+    def _informative(self, cursor, groups: list[set[str]], documents: int) -> list[set[str]]:
+        """Without words found in more than COMMON_SHARE of the documents (they match
+        everything and score nearly nothing), and at most MAX_WORDS of the rarest."""
+        if documents < MIN_DOCUMENTS_TO_PRUNE:
+            return groups[:MAX_WORDS]
+        if abs(documents - _frequency_basis[0]) > 0.2 * documents:
+            _frequency_cache.clear()
+            _frequency_basis[0] = documents
+        frequencies = self._frequencies(cursor, {term for group in groups for term in group})
+        ranked = sorted(groups, key=lambda group: max(frequencies[t] for t in group))
+        kept = [g for g in ranked if max(frequencies[t] for t in g) <= COMMON_SHARE * documents]
+        return (kept or ranked[:1])[:MAX_WORDS]
+
+    def search(self, query, stem_in, filters, limit, documents=0):
         groups = lang.query_terms(query, stem_in)
         if not groups:
             return []
-        everything = self._match({term for group in groups for term in group})
-        if len(groups) == 1:
-            coverage, coverage_params = "1", []
-        else:
-            coverage = " + ".join(
-                ["(m.rowid IN (SELECT rowid FROM search_lexical(%s)))"] * len(groups)
-            )
-            coverage_params = [self._match(group) for group in groups]
-        where, params = filters.sql("d")
-        sql = (
-            "SELECT * FROM ("
-            f"SELECT m.rowid AS id, bm25(search_lexical, {TITLE_WEIGHT}, 1.0) AS rank, "
-            f"{coverage} AS matched FROM search_lexical(%s) m "
-            f"JOIN search_searchdocument d ON d.id = m.rowid WHERE {where}"
-            ") WHERE matched >= %s ORDER BY rank LIMIT %s"
-        )
         with connection.cursor() as cursor:
+            groups = self._informative(cursor, groups, documents)
+            everything = self._match({term for group in groups for term in group})
+            if len(groups) == 1:
+                coverage, coverage_params = "1", []
+            else:
+                coverage = " + ".join(
+                    ["(m.rowid IN (SELECT rowid FROM search_lexical(%s)))"] * len(groups)
+                )
+                coverage_params = [self._match(group) for group in groups]
+            where, params = filters.sql("d")
+            join = f"JOIN search_searchdocument d ON d.id = m.rowid WHERE {where}" if params else ""
+            sql = (
+                "SELECT * FROM ("
+                f"SELECT m.rowid AS id, bm25(search_lexical, {TITLE_WEIGHT}, 1.0) AS rank, "
+                f"{coverage} AS matched FROM search_lexical(%s) m {join}"
+                ") WHERE matched >= %s ORDER BY rank LIMIT %s"
+            )
             cursor.execute(
                 sql,
                 [*coverage_params, everything, *params, required_matches(len(groups)), limit],
@@ -175,8 +217,8 @@ class PostgresBackend(LexicalBackend):
                 groups.append((" || ".join(parts), params))
         return groups
 
-    def search(self, query, stem_in, filters, limit):
-        groups = self._groups(query, stem_in)
+    def search(self, query, stem_in, filters, limit, documents=0):
+        groups = self._groups(query, stem_in)[:MAX_WORDS]
         if not groups:
             return []
         expression = " || ".join(part for part, _params in groups)

@@ -22,7 +22,7 @@ class SearchDocument(models.Model):
     language = models.CharField(_("language"), max_length=3, blank=True)
     is_original = models.BooleanField(_("original"), default=True)
     external_id = models.CharField(_("external identifier"), max_length=120, blank=True)
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=1000)
     text = models.TextField(_("text"), blank=True)
     path = models.CharField(
         _("path"), max_length=300, help_text=_("Page address without the language prefix.")

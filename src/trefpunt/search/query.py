@@ -110,7 +110,11 @@ def search(
         logger.warning("%s Answering lexically.", warning)
 
     depth = max(LEXICAL_DEPTH, 2 * (offset + limit))
-    lexical = get_backend().search(q, query_language.stem_in, filters, depth)
+    # With no restricted document in the index, visibility needs no SQL join.
+    lexical_filters = filters.without_visibility() if index.all_public else filters
+    lexical = get_backend().search(
+        q, query_language.stem_in, lexical_filters, depth, documents=index.documents
+    )
     semantic: list[tuple[int, int, float]] = []  # (document row, chunk position, similarity)
     if embedder.enabled and not warning:
         snapshot = index.snapshot(filters)

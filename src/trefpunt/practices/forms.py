@@ -16,6 +16,7 @@ from .models import (
     Status,
     Theme,
 )
+from .operations import PRACTICE_FIELDS, RELATED
 
 
 def _theme_choices() -> list[tuple[str, str]]:
@@ -164,22 +165,9 @@ class PracticeForm(forms.Form):
         help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
     )
 
-    SCALAR_FIELDS = (
-        "owner",
-        "language",
-        "title",
-        "summary",
-        "body",
-        "results",
-        "costs",
-        "transferability",
-        "contacts",
-        "url",
-        "stage",
-        "period_start",
-        "period_end",
-    )
-    RELATED_FIELDS = ("themes", "territories", "organisations")
+    # What an editor may set: the operation's fields, less the importer's own.
+    SCALAR_FIELDS = tuple(f for f in PRACTICE_FIELDS if f not in ("external_id", "is_demo"))
+    RELATED_FIELDS = RELATED
 
     def __init__(self, *args, user, practice: Practice | None = None, **kwargs):
         initial = {}

@@ -53,6 +53,9 @@ PASSAGE_TARGETS = (350, 900, 1500)  # characters: about one, two and three passa
 def setup_django(keep: Path | None) -> Path:
     folder = keep or Path(tempfile.mkdtemp(prefix="trefpunt-search-latency-"))
     os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'latency.sqlite3'}"
+    # As in production: with DEBUG on, Django keeps every SQL statement (bulk inserts are big).
+    os.environ.setdefault("DEBUG", "false")
+    os.environ.setdefault("SECRET_KEY", "search-latency-benchmark-not-a-secret")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "trefpunt.settings")
     import django
 

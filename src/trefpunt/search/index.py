@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 
 Item = tuple[str, str, list[DocumentData]]
 BATCH_RECORDS = 256
+TITLE_LENGTH = SearchDocument._meta.get_field("title").max_length
 
 
 @dataclass
@@ -188,7 +189,7 @@ def _write(prepared: Prepared, embedder: Embedder) -> int:
                         language=data.language,
                         is_original=data.is_original,
                         external_id=data.external_id,
-                        title=data.title[:300],
+                        title=data.title[:TITLE_LENGTH],
                         text=text,
                         path=data.path,
                         facets=data.facets,

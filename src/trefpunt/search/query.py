@@ -20,6 +20,7 @@ import html
 import logging
 import re
 from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -109,22 +110,20 @@ def search(
             raise IndexMismatch(warning)
         logger.warning("%s Answering lexically.", warning)
 
+    # The semantic side (query vector, vector scan: numpy, no database) runs in a thread
+    # while this one waits on the lexical query; both release the GIL, so a request costs
+    # about the slower of the two instead of their sum.
+    pending = None
+    if embedder.enabled and not warning:
+        k = max(SEMANTIC_CHUNKS, 4 * (offset + limit))
+        pending = _semantic_pool.submit(_semantic, embedder, index.snapshot(filters), q, k)
     depth = max(LEXICAL_DEPTH, 2 * (offset + limit))
     # With no restricted document in the index, visibility needs no SQL join.
     lexical_filters = filters.without_visibility() if index.all_public else filters
     lexical = get_backend().search(
         q, query_language.stem_in, lexical_filters, depth, documents=index.documents
     )
-    semantic: list[tuple[int, int, float]] = []  # (document row, chunk position, similarity)
-    if embedder.enabled and not warning:
-        snapshot = index.snapshot(filters)
-        chunks, similarities = snapshot.nearest_chunks(
-            embedder.query(q), max(SEMANTIC_CHUNKS, 4 * (offset + limit))
-        )
-        semantic = [
-            (int(snapshot.chunk_doc[c]), int(snapshot.chunk_position[c]), float(s))
-            for c, s in zip(chunks, similarities, strict=True)
-        ]
+    semantic = pending.result() if pending is not None else []
 
     fused = _fuse(index, query_language, lexical, semantic, offset + limit)
     page = fused.ranked[offset : offset + limit]
@@ -137,6 +136,18 @@ def search(
         facets=_facets(index, fused),
         warning=warning,
     )
+
+
+_semantic_pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="search-semantic")
+
+
+def _semantic(embedder, snapshot, q: str, k: int) -> list[tuple[int, int, float]]:
+    """``(document row, chunk position, similarity)`` of the ``k`` nearest chunks."""
+    chunks, similarities = snapshot.nearest_chunks(embedder.query(q), k)
+    return [
+        (int(snapshot.chunk_doc[c]), int(snapshot.chunk_position[c]), float(s))
+        for c, s in zip(chunks, similarities, strict=True)
+    ]
 
 
 def safe_snippet(snippet: str) -> SafeString:

@@ -1,6 +1,5 @@
 """Shared pieces of the app routers: pagination parameters, list envelope, token auth."""
 
-from django.conf import settings
 from ninja import Field, Schema
 from ninja.security import HttpBearer
 
@@ -45,4 +44,3 @@ class TokenAuth(HttpBearer):
 
 
 token_auth = TokenAuth()
-PAGE_SIZE = settings.TREFPUNT_PAGE_SIZE

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -37,7 +38,8 @@ def organisation_list(request):
             qs = qs.of_kind(data["kind"])
         if data["country"]:
             qs = qs.in_country(data["country"])
-    page = Paginator(qs.order_by("name", "slug"), 25).get_page(request.GET.get("page"))
+    paginator = Paginator(qs.order_by("name", "slug"), settings.TREFPUNT_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -102,7 +102,7 @@ def list_territories(request, filters: Query[TerritoryFilters]):
 def get_territory(request, code: str, lang: str | None = None):
     language = language_of(request, Page(lang=lang) if lang in ("nl", "fr", "de", "en") else None)
     territory = (
-        Territory.objects.select_related("parent", "boundary")
+        Territory.objects.select_related("parent")
         .prefetch_related("names")
         .filter(code=code)
         .first()
@@ -118,13 +118,6 @@ def get_territory(request, code: str, lang: str | None = None):
         source=territory.source,
         valid_from=territory.valid_from.isoformat() if territory.valid_from else None,
         valid_to=territory.valid_to.isoformat() if territory.valid_to else None,
-        has_boundary=_has_boundary(territory),
+        has_boundary=territory.has_boundary,
     )
     return data
-
-
-def _has_boundary(territory: Territory) -> bool:
-    try:
-        return territory.boundary is not None
-    except Territory.boundary.RelatedObjectDoesNotExist:
-        return False

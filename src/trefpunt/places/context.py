@@ -32,7 +32,7 @@ def territory_page_context(request, territory) -> dict:
         "posts": posts,
         "comparable": comparable_for(territory, language),
         "history": history,
-        "has_boundary": _has_boundary(territory),
+        "has_boundary": territory.has_boundary,
     }
 
 
@@ -41,9 +41,3 @@ def comparable_for(territory, language):
     from trefpunt.matching.engine import comparable
 
     return comparable(territory, across_border=True, limit=8, language=language)
-
-
-def _has_boundary(territory) -> bool:
-    from .models import TerritoryBoundary
-
-    return TerritoryBoundary.objects.filter(territory=territory).exists()

@@ -166,6 +166,11 @@ class Territory(models.Model):
             result.setdefault(self.name_language, self.name)
         return result
 
+    @property
+    def has_boundary(self) -> bool:
+        """Whether a boundary is stored, without loading the polygon."""
+        return TerritoryBoundary.objects.filter(territory_id=self.pk).exists()
+
     def ancestors(self) -> list["Territory"]:
         chain = []
         node = self.parent

@@ -1,6 +1,7 @@
 import csv
 import json
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -25,7 +26,7 @@ def territory_list(request):
     territories = (
         filtered_territories(_filters(form)) if not form.errors else Territory.objects.none()
     )
-    page = Paginator(territories, 25).get_page(request.GET.get("page"))
+    page = Paginator(territories, settings.TREFPUNT_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "trefpunt.matching",
     "trefpunt.search",
     "trefpunt.practices",
+    "trefpunt.meetings",
+    "trefpunt.news",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,8 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("places/", include("trefpunt.places.urls")),
     path("practices/", include("trefpunt.practices.urls")),
+    path("meetings/", include("trefpunt.meetings.urls")),
+    path("news/", include("trefpunt.news.urls")),
     path("", include("trefpunt.organisations.urls")),
     path("accounts/", include("trefpunt.accounts.urls")),
     path("admin/", admin.site.urls),

@@ -172,6 +172,8 @@ MEDIA_URL = "media/"
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "trefpunt@localhost")
+# Where links in emails (meeting invitations, reminders) point.
+TREFPUNT_SITE_URL = env_str("TREFPUNT_SITE_URL", "http://127.0.0.1:8000")
 
 # Production hardening; `trefpunt check --deploy` is clean when DEBUG=false.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,0 +1,134 @@
+"""Who may see and organise meetings, and the reads that apply it.
+
+Three visibilities: *public* meetings and their content are open to everyone; the title and
+date of *participants-only* meetings are public but their agenda, participants, decisions,
+actions and minutes are read by participants and organisers; *restricted* meetings exist only
+for their participants, organisers and curators. Minutes carry their own visibility, never wider
+than the meeting's.
+"""
+
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from trefpunt.accounts.permissions import (
+    can_edit_organisation,
+    editable_organisation_ids,
+    is_curator,
+)
+from trefpunt.organisations.models import Organisation
+
+from .models import Action, Chair, Meeting, Minutes, MinutesStatus, Visibility
+
+_ORDER = {Visibility.PUBLIC: 0, Visibility.PARTICIPANTS: 1, Visibility.RESTRICTED: 2}
+
+
+def _is_user(user) -> bool:
+    return user is not None and getattr(user, "is_authenticated", False) and user.is_active
+
+
+def can_organise(user, meeting: Meeting) -> bool:
+    """Curators, and editors of the organiser (or of a parent organisation)."""
+    if user is None:  # the system: CLI, demo loader
+        return True
+    return _is_user(user) and can_edit_organisation(user, meeting.organiser)
+
+
+def organiser_choices(user):
+    """The organisations ``user`` may organise meetings for."""
+    qs = Organisation.objects.active().prefetch_related("names").order_by("name")
+    if is_curator(user):
+        return qs
+    own = editable_organisation_ids(user)
+    return qs.filter(Q(pk__in=own) | Q(parent__in=own))
+
+
+def can_create_meetings(user) -> bool:
+    return _is_user(user) and (is_curator(user) or bool(editable_organisation_ids(user)))
+
+
+def is_participant(user, meeting: Meeting) -> bool:
+    """Invited in person, through an organisation the user belongs to, or chairing."""
+    if not _is_user(user):
+        return False
+    cache = getattr(meeting, "_participant_users", None)
+    if cache is None:
+        cache = {}
+        meeting._participant_users = cache
+    if user.pk not in cache:
+        cache[user.pk] = Meeting.objects.filter(pk=meeting.pk).participated_by(user).exists()
+    return cache[user.pk]
+
+
+def _reads_as_organiser(user, meeting: Meeting) -> bool:
+    """For reads, ``None`` is an anonymous visitor (for writes it is the system)."""
+    return user is not None and can_organise(user, meeting)
+
+
+def can_see_meeting(user, meeting: Meeting) -> bool:
+    if meeting.visibility != Visibility.RESTRICTED:
+        return True
+    return _reads_as_organiser(user, meeting) or is_participant(user, meeting)
+
+
+def can_see_content(user, meeting: Meeting) -> bool:
+    if meeting.visibility == Visibility.PUBLIC:
+        return True
+    return _reads_as_organiser(user, meeting) or is_participant(user, meeting)
+
+
+def _reader_level(user, meeting: Meeting) -> int:
+    """The widest visibility level ``user`` may read for this meeting."""
+    if _reads_as_organiser(user, meeting) or is_participant(user, meeting):
+        return _ORDER[Visibility.RESTRICTED]
+    return _ORDER[Visibility.PUBLIC]
+
+
+def minutes_visibility(minutes: Minutes, meeting: Meeting) -> str:
+    """The stricter of the minutes' and the meeting's visibility."""
+    return max(minutes.visibility, meeting.visibility, key=lambda v: _ORDER[v])
+
+
+def readable_minutes(user, meeting: Meeting) -> list[Minutes]:
+    """Approved minutes the user may read; organisers also get the drafts."""
+    organiser = _reads_as_organiser(user, meeting)
+    level = _reader_level(user, meeting)
+    items = meeting.minutes.all() if hasattr(meeting, "_prefetched_objects_cache") else None
+    items = list(items if items is not None else Minutes.objects.filter(meeting=meeting))
+    return [
+        item
+        for item in items
+        if (organiser or item.status == MinutesStatus.APPROVED)
+        and _ORDER[minutes_visibility(item, meeting)] <= level
+    ]
+
+
+def meeting_queryset():
+    """A meeting with everything its page shows, in a fixed number of queries."""
+    return Meeting.objects.select_related(
+        "series", "organiser", "territory", "territory__parent"
+    ).prefetch_related(
+        "organiser__names",
+        "series__names",
+        "translations",
+        "supporting__names",
+        Prefetch(
+            "chairs",
+            queryset=Chair.objects.select_related(
+                "person", "organisation", "post"
+            ).prefetch_related("organisation__names"),
+        ),
+        "minutes",
+    )
+
+
+def get_meeting_for_user(user, pk) -> Meeting:
+    meeting = meeting_queryset().filter(pk=pk).first()
+    if meeting is None or not can_see_meeting(user, meeting):
+        raise Http404(_("No meeting has the number %(id)s.") % {"id": pk})
+    return meeting
+
+
+def carried_actions(meeting: Meeting):
+    """Open actions of earlier meetings of the series: the next agenda shows them itself."""
+    return Action.objects.carried_to(meeting).with_relations()

@@ -1,0 +1,63 @@
+"""What every meetings operation shares: permission checks, rich text, history, the index."""
+
+import nh3
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+from trefpunt.search import index as search_index
+
+from ..access import can_organise
+
+# Rich text keeps structure and links, nothing that runs or styles.
+ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "a", "h2", "h3", "h4", "blockquote"}
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+class EditConflict(ValidationError):
+    """Someone else saved the record since the editor loaded it."""
+
+
+def sanitise(value: str | None) -> str:
+    """Rich text without unsafe markup; plain text (no ``<``) is stored as typed."""
+    value = (value or "").strip()
+    if "<" not in value:
+        return value
+    return nh3.clean(
+        value, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES
+    ).strip()
+
+
+def require_organiser(user, meeting) -> None:
+    if not can_organise(user, meeting):
+        raise PermissionDenied(
+            _("Only curators and editors of the organising organisation may change this meeting.")
+        )
+
+
+def check_version(record, version) -> None:
+    if version is not None and int(version) != record.version:
+        raise EditConflict(
+            _(
+                "Someone else changed this in the meantime (version %(current)s, you edited "
+                "version %(yours)s). Reload the page and apply your changes again."
+            )
+            % {"current": record.version, "yours": version}
+        )
+
+
+def with_history_user(instance, user):
+    if user is not None and getattr(user, "is_authenticated", False):
+        instance._history_user = user
+    return instance
+
+
+def reindex(meeting) -> None:
+    """Put the meeting's current documents in the search index (or take it out)."""
+    from ..search import DOC_TYPE, documents_for, indexable
+
+    fresh = indexable().filter(pk=meeting.pk).first()
+    if fresh is None:
+        search_index.remove_record(DOC_TYPE, str(meeting.pk))
+        return
+    search_index.index_record(DOC_TYPE, str(meeting.pk), documents_for(fresh))

@@ -35,6 +35,8 @@ TYPE_LABELS = {
     "collection": _("Collection"),
     "organisation": _("Organisation"),
     "territory": _("Place"),
+    "meeting": _("Meeting"),
+    "article": _("News"),
 }
 
 

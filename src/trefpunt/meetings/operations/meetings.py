@@ -7,6 +7,7 @@ from functools import lru_cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone as dj_timezone
 from django.utils.translation import gettext as _
 
@@ -419,6 +420,9 @@ def save_meeting_translation(
     translation.origin = origin
     translation.reviewed_by = user if origin == "human" and user is not None else None
     with_history_user(translation, user).save()
-    Meeting.objects.filter(pk=meeting.pk).update(sequence=meeting.sequence + 1)
+    # A changed title or description is a change of the calendar event.
+    Meeting.objects.filter(pk=meeting.pk).update(
+        sequence=F("sequence") + 1, updated_at=dj_timezone.now()
+    )
     reindex(meeting)
     return translation

@@ -8,11 +8,11 @@ Calendar feeds are anonymous by design: a feed URL pasted into a calendar is the
 everyone, so it lists public and participants-only meetings, with the agenda of public ones.
 """
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -46,6 +46,8 @@ router = Router(tags=["meetings"])
 
 LANGUAGE_PATTERN = "^(nl|fr|de|en|lb)$"
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
+# Soonest due first, actions without a due date last (on every database).
+ACTION_ORDER = (F("due_date").asc(nulls_last=True), "pk")
 
 
 # --- Who is asking ------------------------------------------------------------------------
@@ -225,7 +227,7 @@ class MinutesOut(Schema):
     status: str
     visibility: str
     body: str
-    approved_at: datetime | None
+    approved_at: str | None = Field(..., description="ISO 8601, UTC, with its offset.")
 
 
 class PlaceOut(Schema):
@@ -350,13 +352,13 @@ class MeetingFilters(Page):
 
 
 def _moment(value: str, field: str, errors: dict, *, end_of_day: bool) -> datetime | None:
-    """An ISO date (the whole day, in the platform's time zone) or date-time (naive ones in
-    the platform's time zone)."""
+    """An ISO date or date-time; naive ones are read in the platform's time zone. A date
+    that ends the period includes its whole day."""
     value = value.strip()
     try:
-        if "T" not in value and " " not in value and len(value) == 10:
+        if len(value) == 10:
             day = date.fromisoformat(value)
-            moment = datetime.combine(day + timedelta(days=1) if end_of_day else day, time())
+            moment = datetime.combine(day, time.max if end_of_day else time.min)
         else:
             moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
@@ -407,7 +409,7 @@ def list_meetings(request, filters: Query[MeetingFilters]):
     if start:
         qs = qs.filter(end__gte=start)
     if end:
-        qs = qs.filter(start__lte=end) if "T" in filters.to else qs.filter(start__lt=end)
+        qs = qs.filter(start__lte=end)
     count = qs.count()
     items = (
         _with_participants_count(qs)
@@ -447,7 +449,12 @@ def list_actions(request, filters: Query[ActionFilters]):
                 _("No person or organisation has the identifier %(slug)s.")
                 % {"slug": filters.owner}
             ]
-        qs = qs.filter(Q(owner_person=person) | Q(owner_organisation=organisation))
+        owned = Q(pk__in=[])
+        if person is not None:
+            owned |= Q(owner_person=person)
+        if organisation is not None:
+            owned |= Q(owner_organisation=organisation)
+        qs = qs.filter(owned)
     if filters.series:
         qs = qs.filter(meeting__series=_series(filters.series, "series", errors))
     _raise(errors)
@@ -460,7 +467,7 @@ def list_actions(request, filters: Query[ActionFilters]):
         qs = qs.overdue(today)
     elif filters.overdue is False:
         qs = qs.exclude(pk__in=Action.objects.overdue(today).values("pk"))
-    qs = qs.order_by("due_date", "pk")
+    qs = qs.order_by(*ACTION_ORDER)
     count = qs.count()
     items = qs.with_relations()[filters.offset : filters.offset + filters.limit]
     return {"count": count, "items": [action_out(request, a, language, today) for a in items]}
@@ -613,7 +620,7 @@ def meeting_detail(request, meeting: Meeting, user, language: str) -> dict:
                 "status": m.status,
                 "visibility": access.minutes_visibility(m, meeting),
                 "body": m.body,
-                "approved_at": m.approved_at,
+                "approved_at": _iso(m.approved_at) if m.approved_at else None,
             }
             for m in access.readable_minutes(user, meeting)
         ],
@@ -647,7 +654,7 @@ def meeting_detail(request, meeting: Meeting, user, language: str) -> dict:
     ]
     data["carried_actions"] = [
         action_out(request, a, language, today)
-        for a in access.carried_actions(meeting).order_by("due_date", "pk")
+        for a in access.carried_actions(meeting).order_by(*ACTION_ORDER)
     ]
     data["decisions"] = [
         {
@@ -660,7 +667,7 @@ def meeting_detail(request, meeting: Meeting, user, language: str) -> dict:
     ]
     data["actions"] = [
         action_out(request, a, language, today)
-        for a in Action.objects.filter(meeting=meeting).with_relations().order_by("due_date", "pk")
+        for a in Action.objects.filter(meeting=meeting).with_relations().order_by(*ACTION_ORDER)
     ]
     return data
 
@@ -787,10 +794,10 @@ def _write_response(request, meeting: Meeting, user, language: str) -> dict:
     summary="Schedule a meeting",
     url_name="meeting_create",
 )
-def create_meeting(request, payload: MeetingIn):
+def create_meeting(request, payload: MeetingIn, query: Query[LanguageQuery]):
     fields = _resolve(payload, MeetingIn.model_fields)
     meeting = operations.schedule_meeting(user=request.auth, **fields)
-    return Status(201, _write_response(request, meeting, request.auth, language_of(request)))
+    return Status(201, _write_response(request, meeting, request.auth, language_of(request, query)))
 
 
 @router.patch(
@@ -800,12 +807,12 @@ def create_meeting(request, payload: MeetingIn):
     summary="Change a meeting",
     url_name="meeting_update",
 )
-def update_meeting(request, id: int, payload: MeetingPatch):
+def update_meeting(request, id: int, payload: MeetingPatch, query: Query[LanguageQuery]):
     meeting = _meeting(request.auth, id)
     names = [name for name in payload.model_fields_set if name != "version"]
     fields = _resolve(payload, names)
     operations.update_meeting(meeting, user=request.auth, version=payload.version, **fields)
-    return _write_response(request, meeting, request.auth, language_of(request))
+    return _write_response(request, meeting, request.auth, language_of(request, query))
 
 
 class DecisionIn(Schema):
@@ -883,7 +890,7 @@ def _action(user, pk) -> Action:
     summary="Assign an action",
     url_name="action_create",
 )
-def create_action(request, id: int, payload: ActionIn):
+def create_action(request, id: int, payload: ActionIn, query: Query[LanguageQuery]):
     meeting = _meeting(request.auth, id)
     errors: dict[str, list[str]] = {}
     person = _person(payload.owner_person, "owner_person", errors) if payload.owner_person else None
@@ -913,7 +920,9 @@ def create_action(request, id: int, payload: ActionIn):
         decision=decision,
         notes=payload.notes,
     )
-    return Status(201, action_out(request, _action(request.auth, action.pk), language_of(request)))
+    return Status(
+        201, action_out(request, _action(request.auth, action.pk), language_of(request, query))
+    )
 
 
 @router.patch(
@@ -923,10 +932,10 @@ def create_action(request, id: int, payload: ActionIn):
     summary="Update an action (its status, notes, due date or title)",
     url_name="action_update",
 )
-def update_action(request, id: int, payload: ActionPatch):
+def update_action(request, id: int, payload: ActionPatch, query: Query[LanguageQuery]):
     action = _action(request.auth, id)
     fields = payload.dict(exclude_unset=True, exclude={"version"})
     if "status" in fields and fields["status"] is not None:
         fields["status"] = str(fields["status"])
     operations.update_action(action, user=request.auth, version=payload.version, **fields)
-    return action_out(request, _action(request.auth, id), language_of(request))
+    return action_out(request, _action(request.auth, id), language_of(request, query))

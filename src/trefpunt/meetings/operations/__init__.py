@@ -31,6 +31,7 @@ from .records import (
     update_action,
     update_agenda_item,
 )
+from .reminders import ReminderSummary, send_reminders  # noqa: F401
 
 __all__ = [
     "EditConflict",

@@ -123,7 +123,13 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Large enough for the news view counter's "seen today" keys (one per visitor and article).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -174,6 +180,10 @@ EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.Emai
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "trefpunt@localhost")
 # Where links in emails (meeting invitations, reminders) point.
 TREFPUNT_SITE_URL = env_str("TREFPUNT_SITE_URL", "http://127.0.0.1:8000")
+# News view counts: counted at all, and how often each process writes its buffer.
+TREFPUNT_COUNT_VIEWS = env_bool("TREFPUNT_COUNT_VIEWS", True)
+TREFPUNT_VIEW_FLUSH_SECONDS = env_int("TREFPUNT_VIEW_FLUSH_SECONDS", 30)
+TREFPUNT_VIEW_FLUSH_SIZE = env_int("TREFPUNT_VIEW_FLUSH_SIZE", 1000)
 
 # Production hardening; `trefpunt check --deploy` is clean when DEBUG=false.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

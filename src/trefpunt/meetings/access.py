@@ -129,6 +129,18 @@ def get_meeting_for_user(user, pk) -> Meeting:
     return meeting
 
 
+def content_visible_q(user) -> Q:
+    """Filter for records of meetings (actions, decisions: ``meeting__…``) whose content
+    ``user`` may read."""
+    if is_curator(user):
+        return Q()
+    visible = Q(meeting__visibility=Visibility.PUBLIC)
+    if _is_user(user):
+        visible |= Q(meeting__in=Meeting.objects.participated_by(user).values("pk"))
+        visible |= Q(meeting__in=Meeting.objects.organised_by_user(user).values("pk"))
+    return visible
+
+
 def carried_actions(meeting: Meeting):
     """Open actions of earlier meetings of the series: the next agenda shows them itself."""
     return Action.objects.carried_to(meeting).with_relations()

@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import AuthenticationError
 
-from trefpunt.accounts.permissions import is_curator
 from trefpunt.lib.api import ErrorOut, Page, absolute, language_of, localized_url, token_auth
 from trefpunt.organisations.models import Organisation, Person, Post
 from trefpunt.places.models import Territory
@@ -64,17 +63,6 @@ def _reader(request):
             raise AuthenticationError()
         return user
     return request.user
-
-
-def _content_visible(user) -> Q:
-    """Actions (or anything else of a meeting) whose meeting content ``user`` may read."""
-    if is_curator(user):
-        return Q()
-    visible = Q(meeting__visibility=Visibility.PUBLIC)
-    if user is not None and getattr(user, "is_authenticated", False):
-        visible |= Q(meeting__in=Meeting.objects.participated_by(user).values("pk"))
-        visible |= Q(meeting__in=Meeting.objects.organised_by_user(user).values("pk"))
-    return visible
 
 
 # --- Looking things up by slug (a wrong one is a 422 on the field that named it) -----------
@@ -440,7 +428,7 @@ def list_actions(request, filters: Query[ActionFilters]):
     user = _reader(request)
     language = language_of(request, filters)
     errors: dict[str, list[str]] = {}
-    qs = Action.objects.filter(_content_visible(user))
+    qs = Action.objects.filter(access.content_visible_q(user))
     if filters.owner:
         person = Person.objects.filter(slug=filters.owner).first()
         organisation = Organisation.objects.filter(slug=filters.owner).first()

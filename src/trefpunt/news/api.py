@@ -224,7 +224,7 @@ def _fields(payload, names: set[str]) -> dict:
     response={201: ArticleDetail, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut},
 )
 def create_news_article(request, payload: ArticleIn):
-    fields = _fields(payload, set(payload.model_fields) - {"status"})
+    fields = _fields(payload, set(ArticleIn.model_fields) - {"status"})
     article = operations.create_article(user=request.auth, status=payload.status, **fields)
     return Status(201, get_news_article(request, article.pk))
 
@@ -255,7 +255,5 @@ class TranslationIn(Schema):
 )
 def save_news_translation(request, pk: int, lang: str, payload: TranslationIn):
     article = _article(request.auth, pk)
-    operations.save_article_translation(
-        article, user=request.auth, language=lang, **payload.dict()
-    )
+    operations.save_article_translation(article, user=request.auth, language=lang, **payload.dict())
     return get_news_article(request, pk, lang=lang if lang != "lb" else None)

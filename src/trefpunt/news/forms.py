@@ -1,0 +1,288 @@
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from trefpunt.accounts.permissions import editable_organisation_ids, is_curator
+from trefpunt.meetings.models import Meeting
+from trefpunt.organisations.models import Organisation
+from trefpunt.places.models import Territory
+from trefpunt.practices.models import Theme
+
+from . import operations
+from .models import CONTENT_LANGUAGES, Article, ArticleTranslation, Origin, Status
+
+IMAGE_TYPES = "image/png,image/jpeg,image/webp,image/gif"
+
+
+def organisations_editable_by(user):
+    """The organisations ``user`` may publish for: all for curators, else their own and their
+    sub-units (two levels down)."""
+    organisations = Organisation.objects.active().order_by("name")
+    if is_curator(user):
+        return organisations
+    own = editable_organisation_ids(user)
+    return organisations.filter(Q(pk__in=own) | Q(parent_id__in=own) | Q(parent__parent_id__in=own))
+
+
+class ArchiveFilterForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    organisation = forms.ChoiceField(label=_("Organisation"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        public = Article.objects.published()
+        years = [day.year for day in public.dates("published_at", "year", order="DESC")]
+        self.fields["year"].choices = [("", _("All years")), *[(y, str(y)) for y in years]]
+        themes = Theme.objects.filter(news_articles__in=public).distinct()
+        self.fields["theme"].choices = [
+            ("", _("All themes")),
+            *[(t.slug, t.name_in()) for t in themes.prefetch_related("names")],
+        ]
+        authors = Organisation.objects.filter(news_articles__in=public).distinct()
+        self.fields["organisation"].choices = [
+            ("", _("All organisations")),
+            *[(o.slug, o.name_in()) for o in authors.prefetch_related("names").order_by("name")],
+        ]
+
+    def filter(self, articles):
+        """``articles`` narrowed by the valid filters (unfiltered when the form is unbound)."""
+        if not self.is_bound:
+            return articles
+        if not self.is_valid():
+            return articles.none()
+        data = self.cleaned_data
+        if data["year"]:
+            articles = articles.filter(published_at__year=data["year"])
+        if data["theme"]:
+            articles = articles.filter(themes__slug=data["theme"])
+        if data["organisation"]:
+            articles = articles.filter(author__slug=data["organisation"])
+        return articles.distinct()
+
+
+class TerritoryCodesField(forms.CharField):
+    """Territories typed as their codes (``BE-NIS:62063``), separated by commas or spaces."""
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(t.code if isinstance(t, Territory) else str(t) for t in value)
+        return value
+
+    def clean(self, value):
+        value = super().clean(value)
+        codes = list(dict.fromkeys(value.replace(",", " ").split()))
+        found = Territory.objects.in_bulk(codes, field_name="code")
+        unknown = [code for code in codes if code not in found]
+        if unknown:
+            raise forms.ValidationError(
+                _("Unknown territory code(s): %(codes)s.") % {"codes": ", ".join(unknown)},
+                code="unknown_territory",
+            )
+        return [found[code] for code in codes]
+
+
+class NamedChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name_in()
+
+
+class NamedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name_in() if hasattr(obj, "name_in") else str(obj)
+
+
+class MeetingsChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({obj.local_start:%Y-%m-%d})"
+
+
+class ArticleForm(forms.Form):
+    """Create (``article=None``) or edit an article in its original language."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    author = NamedChoiceField(
+        label=_("Author organisation"),
+        queryset=Organisation.objects.none(),
+        help_text=_("Its editors may change this article."),
+    )
+    language = forms.ChoiceField(label=_("Original language"), choices=CONTENT_LANGUAGES)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    summary = forms.CharField(
+        label=_("Lead"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("One or two sentences shown in lists and feeds."),
+    )
+    body = forms.CharField(
+        label=_("Text"),
+        widget=forms.Textarea(attrs={"rows": 12}),
+        required=False,
+        help_text=_("Simple HTML (paragraphs, lists, links); other markup is removed."),
+    )
+    published_at = forms.DateTimeField(
+        label=_("Publication date and time"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("Empty: when it is published. A later time schedules it."),
+    )
+    image = forms.FileField(
+        label=_("Image"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": IMAGE_TYPES}),
+        help_text=_("PNG, JPEG, WebP or GIF, at most 5 MB."),
+    )
+    image_alt = forms.CharField(
+        label=_("Image description"),
+        max_length=300,
+        required=False,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    themes = NamedMultipleChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.prefetch_related("names"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    territories = TerritoryCodesField(
+        label=_("Territories"),
+        required=False,
+        help_text=_("Codes separated by commas, as on the place pages (e.g. BE-NIS:62063)."),
+    )
+    organisations = NamedMultipleChoiceField(
+        label=_("Organisations concerned"),
+        queryset=Organisation.objects.active().prefetch_related("names").order_by("name"),
+        required=False,
+        help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
+    )
+    meetings = MeetingsChoiceField(
+        label=_("Meetings"),
+        queryset=Meeting.objects.order_by("-start"),
+        required=False,
+        help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
+    )
+
+    SCALAR_FIELDS = ("author", "language", "title", "summary", "body", "published_at")
+    IMAGE_FIELDS = ("image", "image_alt")
+    TEXT_FIELDS = ("title", "summary", "body")
+
+    def __init__(self, *args, user, article: Article | None = None, **kwargs):
+        initial = {}
+        if article is not None:
+            initial = {name: getattr(article, name) for name in self.SCALAR_FIELDS}
+            initial.update(
+                {name: list(getattr(article, name).all()) for name in operations.RELATED},
+                image_alt=article.image_alt,
+                version=article.version,
+            )
+        super().__init__(*args, initial=initial, **kwargs)
+        self.article = article
+        authors = organisations_editable_by(user)
+        if article is not None:
+            # An editor keeps the current author even if it lies outside their own tree.
+            authors = authors | Organisation.objects.filter(pk=article.author_id)
+        self.fields["author"].queryset = authors.distinct().prefetch_related("names")
+        self.fields["meetings"].queryset = Meeting.objects.visible_to(user).order_by("-start")
+        if article is not None:
+            self.fields["version"].required = True
+        else:
+            self.fields["status"] = forms.ChoiceField(
+                label=_("Publication"),
+                choices=[
+                    (Status.PUBLISHED, _("Publish")),
+                    (Status.DRAFT, _("Save as a draft (only your organisation sees it)")),
+                ],
+                initial=Status.DRAFT,
+                widget=forms.RadioSelect,
+            )
+
+    def text_fields(self):
+        return [self[name] for name in self.TEXT_FIELDS]
+
+    def detail_fields(self):
+        return [field for field in self.visible_fields() if field.name not in self.TEXT_FIELDS]
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if image:
+            try:
+                operations.check_image(image)
+            except forms.ValidationError as error:
+                raise forms.ValidationError(error.message_dict["image"]) from error
+        return image
+
+    def clean(self):
+        data = super().clean()
+        has_image = data.get("image") or (self.article is not None and self.article.image)
+        if has_image and not (data.get("image_alt") or "").strip():
+            self.add_error("image_alt", _("Describe the image for readers who cannot see it."))
+        return data
+
+    def operation_kwargs(self) -> dict:
+        data = self.cleaned_data
+        names = self.SCALAR_FIELDS + operations.RELATED + ("image_alt",)
+        kwargs = {name: data[name] for name in names}
+        if data.get("image"):
+            kwargs["image"] = data["image"]
+        if self.article is None:
+            kwargs["status"] = data["status"]
+        return kwargs
+
+
+class TranslationForm(forms.Form):
+    """One translation of an article, edited beside the original."""
+
+    title = forms.CharField(label=_("Title"), max_length=300)
+    summary = forms.CharField(
+        label=_("Lead"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    body = forms.CharField(
+        label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}), required=False
+    )
+    origin = forms.ChoiceField(
+        label=_("Origin"), choices=Origin.choices, initial=Origin.HUMAN, widget=forms.RadioSelect
+    )
+    reviewed = forms.BooleanField(
+        label=_("I have reviewed this translation against the original"), required=False
+    )
+
+    TEXT_FIELDS = ("title", "summary", "body")
+
+    def __init__(
+        self,
+        *args,
+        article: Article,
+        language: str,
+        user,
+        translation: ArticleTranslation | None = None,
+        **kwargs,
+    ):
+        initial = {}
+        if translation is not None:
+            initial = {name: getattr(translation, name) for name in self.TEXT_FIELDS}
+            initial.update(
+                origin=translation.origin, reviewed=translation.reviewed_by_id is not None
+            )
+        super().__init__(*args, initial=initial, **kwargs)
+        self.article, self.language, self.user = article, language, user
+        self.translation = translation
+        self.language_label = dict(CONTENT_LANGUAGES)[language]
+        for name in self.TEXT_FIELDS:
+            self.fields[name].widget.attrs["lang"] = language
+
+    def operation_kwargs(self) -> dict:
+        """Arguments of ``operations.save_article_translation``."""
+        data = self.cleaned_data
+        return {
+            "language": self.language,
+            "origin": data["origin"],
+            "reviewed_by": self.user if data["reviewed"] else None,
+            **{name: data[name] for name in self.TEXT_FIELDS},
+        }
+
+    def rows(self) -> list[dict]:
+        """Each text field beside the original text it translates."""
+        return [
+            {"name": name, "field": self[name], "original": getattr(self.article, name)}
+            for name in self.TEXT_FIELDS
+        ]

@@ -1,0 +1,302 @@
+"""Every write to news articles and their translations.
+
+Views, the API, the admin and the demo loader call these functions. Each runs in one
+transaction, checks who may write (curators, or editors of the author organisation;
+``user=None`` is the system itself: CLI and demo loader), cleans rich text and the image,
+writes one history row with the acting user and brings the search index up to date before the
+transaction commits. A refused write raises ``PermissionDenied`` and changes nothing.
+"""
+
+from django.apps import apps
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
+
+from trefpunt.accounts.permissions import can_edit_organisation, is_curator
+from trefpunt.organisations.models import Organisation
+from trefpunt.places.models import Territory
+from trefpunt.search import index as search_index
+
+from .models import (
+    CONTENT_LANGUAGES,
+    MAX_IMAGE_BYTES,
+    Article,
+    ArticleTranslation,
+    Origin,
+    Status,
+)
+from .search import DOC_TYPE, documents_for, indexable
+from .text import sanitise
+
+LANGUAGES = tuple(code for code, _label in CONTENT_LANGUAGES)
+RELATED = ("themes", "territories", "organisations", "meetings")
+ARTICLE_FIELDS = (
+    "language",
+    "title",
+    "summary",
+    "body",
+    "published_at",
+    "author",
+    "image",
+    "image_alt",
+    "is_demo",
+    "external_id",
+)
+RICH_TEXT_FIELDS = ("summary", "body")
+# What Pillow calls the formats we accept, and the extension the stored file gets.
+IMAGE_FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp", "GIF": "gif"}
+
+
+class EditConflict(ValidationError):
+    """Someone else saved the article since the editor loaded it."""
+
+
+# Permissions --------------------------------------------------------------------------------
+
+
+def can_write(user, author: Organisation | None) -> bool:
+    """Curators write every article; editors those of their organisation (and its units).
+
+    ``user=None`` is the system (CLI, demo loader) and may write.
+    """
+    if user is None or is_curator(user):
+        return True
+    return author is not None and can_edit_organisation(user, author)
+
+
+def _require_writer(user, author: Organisation | None) -> None:
+    if not can_write(user, author):
+        raise PermissionDenied(
+            _("Only curators and the author organisation's editors may change this article.")
+        )
+
+
+def _history_user(instance, user):
+    if user is not None and getattr(user, "is_authenticated", False):
+        instance._history_user = user
+    return instance
+
+
+# Index --------------------------------------------------------------------------------------
+
+
+def _index(article: Article) -> None:
+    """Public articles are in the index, in every language they can be read in; others not."""
+    fresh = indexable(Article.objects.filter(pk=article.pk)).get()
+    documents = documents_for(fresh)
+    if documents:
+        search_index.index_record(DOC_TYPE, str(article.pk), documents)
+    else:
+        search_index.remove_record(DOC_TYPE, str(article.pk))
+
+
+# Checks -------------------------------------------------------------------------------------
+
+
+def check_image(upload) -> str:
+    """The extension the image is stored with; ``ValidationError`` on ``image`` when the file
+    is too large or its content is not a PNG, JPEG, WebP or GIF image (whatever its name)."""
+    if upload.size > MAX_IMAGE_BYTES:
+        raise ValidationError(
+            {
+                "image": _("The image is %(size)s MB; the limit is %(limit)s MB.")
+                % {
+                    "size": f"{upload.size / 1024 / 1024:.1f}",
+                    "limit": MAX_IMAGE_BYTES // 1024 // 1024,
+                }
+            }
+        )
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            kind = image.format
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        kind = None
+    finally:
+        upload.seek(0)
+    if kind not in IMAGE_FORMATS:
+        raise ValidationError(
+            {"image": _("This file is not an image we accept (PNG, JPEG, WebP or GIF).")}
+        )
+    return IMAGE_FORMATS[kind]
+
+
+def _check_related(values: dict) -> None:
+    models = {"themes": "practices.Theme", "meetings": "meetings.Meeting"}
+    for name, items in values.items():
+        if items is None:
+            continue
+        model = {"territories": Territory, "organisations": Organisation}.get(name)
+        model = model or apps.get_model(models[name])
+        wanted = {getattr(item, "pk", item) for item in items}
+        if len(wanted) != model.objects.filter(pk__in=wanted).count():
+            raise ValidationError({name: _("Some of the chosen items do not exist.")})
+
+
+def _clean_values(fields: dict) -> tuple[dict, dict]:
+    """Split ``fields`` into the article's own fields and its relations; clean the values."""
+    own, related = {}, {}
+    for name, value in fields.items():
+        if name in RELATED:
+            related[name] = list(value) if value is not None else None
+        elif name in ARTICLE_FIELDS:
+            if name == "image" and not value:
+                continue  # no upload: nothing to set (an edit keeps the current image)
+            if name in RICH_TEXT_FIELDS:
+                value = sanitise(value)
+            elif isinstance(value, str):
+                value = value.strip()
+            own[name] = value
+        else:
+            raise ValidationError({name: _("This field cannot be set here.")})
+    if own.get("external_id") == "":
+        own["external_id"] = None
+    if own.get("image"):
+        extension = check_image(own["image"])
+        own["image"].name = f"image.{extension}"
+    return own, related
+
+
+def _check_article(article: Article) -> None:
+    article.full_clean(exclude=["image"])
+    if article.image and not article.image_alt.strip():
+        raise ValidationError({"image_alt": _("Describe the image for readers who cannot see it.")})
+    if article.published_at and timezone.is_naive(article.published_at):
+        raise ValidationError({"published_at": _("Give the time with its time zone.")})
+
+
+def _set_related(article: Article, related: dict) -> bool:
+    changed = False
+    for name, items in related.items():
+        if items is None:
+            continue
+        manager = getattr(article, name)
+        wanted = {getattr(item, "pk", item) for item in items}
+        if wanted != set(manager.values_list("pk", flat=True)):
+            manager.set(items)
+            changed = True
+    return changed
+
+
+# Articles -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_article(*, user, status: str = Status.DRAFT, **fields) -> Article:
+    """A new article (a draft unless ``status="published"``) with its themes, territories,
+    organisations and meetings (model instances or primary keys).
+
+    Published without ``published_at``, it is published now."""
+    own, related = _clean_values(fields)
+    _require_writer(user, own.get("author"))
+    if status not in (Status.DRAFT, Status.PUBLISHED):
+        raise ValidationError({"status": _("A new article is a draft or published.")})
+    article = Article(status=status, **own)
+    if status == Status.PUBLISHED and article.published_at is None:
+        article.published_at = timezone.now()
+    _check_article(article)
+    _check_related(related)
+    _history_user(article, user).save()
+    _set_related(article, {name: items for name, items in related.items() if items})
+    _index(article)
+    return article
+
+
+@transaction.atomic
+def update_article(article: Article, *, user, version: int | None = None, **fields) -> Article:
+    """Change an article. ``version`` is the one the editor loaded: if someone saved since,
+    ``EditConflict`` is raised and nothing changes. Relations given replace the current ones."""
+    _require_writer(user, article.author)
+    locked = Article.objects.select_for_update().get(pk=article.pk)
+    if version is not None and locked.version != version:
+        raise EditConflict(
+            _("Someone else changed this article meanwhile; reload it and try again.")
+        )
+    own, related = _clean_values(fields)
+    if "author" in own and own["author"] != locked.author:
+        _require_writer(user, own["author"])
+    changed = []
+    for name, value in own.items():
+        if getattr(locked, name) != value:
+            setattr(locked, name, value)
+            changed.append(name)
+    _check_article(locked)
+    _check_related(related)
+    relations_changed = _set_related(locked, related)
+    if changed or relations_changed:
+        locked.version += 1
+        _history_user(locked, user).save(update_fields=[*changed, "version", "updated_at"])
+        _index(locked)
+    return locked
+
+
+def _set_status(article: Article, *, user, status: str, reason: str) -> Article:
+    _require_writer(user, article.author)
+    locked = Article.objects.select_for_update().get(pk=article.pk)
+    if locked.status == status:
+        return locked
+    locked.status = status
+    fields = ["status", "version", "updated_at"]
+    if status == Status.PUBLISHED and locked.published_at is None:
+        locked.published_at = timezone.now()
+        fields.append("published_at")
+    locked.version += 1
+    locked._change_reason = reason
+    _history_user(locked, user).save(update_fields=fields)
+    _index(locked)
+    return locked
+
+
+@transaction.atomic
+def publish_article(article: Article, *, user) -> Article:
+    """Make a draft (or an archived article) public; now, unless it has a publication time."""
+    return _set_status(article, user=user, status=Status.PUBLISHED, reason="publish")
+
+
+@transaction.atomic
+def archive_article(article: Article, *, user) -> Article:
+    """Take an article out of lists, feeds and search; it is kept, with its history."""
+    return _set_status(article, user=user, status=Status.ARCHIVED, reason="archive")
+
+
+@transaction.atomic
+def save_article_translation(
+    article: Article,
+    *,
+    user,
+    language: str,
+    title: str,
+    summary: str = "",
+    body: str = "",
+    origin: str = Origin.HUMAN,
+    reviewed_by=None,
+) -> ArticleTranslation:
+    """Create or replace the article's translation into ``language``."""
+    _require_writer(user, article.author)
+    if language not in LANGUAGES:
+        raise ValidationError(
+            {
+                "language": _("Unknown language %(code)s; use %(known)s.")
+                % {"code": language, "known": ", ".join(LANGUAGES)}
+            }
+        )
+    if language == article.language:
+        raise ValidationError(
+            {"language": _("This is the article's original language; edit the article.")}
+        )
+    if origin not in Origin.values:
+        raise ValidationError({"origin": _("A translation is made by a human or a machine.")})
+    translation = ArticleTranslation.objects.filter(article=article, language=language).first()
+    translation = translation or ArticleTranslation(article=article, language=language)
+    translation.title = (title or "").strip()
+    translation.summary = sanitise(summary)
+    translation.body = sanitise(body)
+    translation.origin = origin
+    translation.reviewed_by = reviewed_by
+    translation.full_clean()
+    _history_user(translation, user).save()
+    _index(article)
+    return translation

@@ -3,8 +3,12 @@
 from django.shortcuts import render
 
 from trefpunt.lib.languages import current_language
+from trefpunt.meetings.models import Meeting
+from trefpunt.news.views.reading import listed_articles, prepare_items
 from trefpunt.organisations.models import Organisation
 from trefpunt.places.models import Territory
+
+HOME_ITEMS = 3
 
 
 def home(request):
@@ -23,11 +27,21 @@ def home(request):
         }
         for t in featured
     ]
+    meetings = (
+        Meeting.objects.visible_to(request.user)
+        .scheduled()
+        .upcoming()
+        .select_related("organiser")
+        .prefetch_related("translations", "organiser__names")[:HOME_ITEMS]
+    )
     return render(
         request,
         "home.html",
         {
             "markers": markers,
+            "meetings": meetings,
+            "articles": prepare_items(listed_articles(request.user)[:HOME_ITEMS], language),
+            "language": language,
             "counts": {
                 "territories": Territory.objects.count(),
                 "organisations": Organisation.objects.active().count(),

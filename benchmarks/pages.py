@@ -34,7 +34,38 @@ PAGES = [
     "/api/v1/territories/BE-NIS:34027/comparable?across_border=true&limit=10",
     "/api/v1/organisations/benelux-secretariat-general",
     "/api/v1/people?limit=50",
+    "/nl/meetings/",
+    "/fr/meetings/calendar/",
+    "/en/meetings/follow-up/",
+    "/fr/meetings/series/eurometropolis-local-consultation/",
+    "/nl/news/",
+    "/fr/news/archive/",
+    "/fr/news/feed.atom",
+    "/api/v1/meetings?limit=50",
+    "/api/v1/actions?status=open",
+    "/api/v1/meetings/series/eurometropolis-local-consultation.ics",
+    "/api/v1/news?lang=fr",
 ]
+
+
+def demo_pages() -> list[str]:
+    """Pages whose address depends on the demo's ids: the next meeting of the series (with
+    its carried-over actions) and the newest article."""
+    from trefpunt.meetings.models import Meeting
+    from trefpunt.news.models import Article
+
+    meeting = (
+        Meeting.objects.filter(series__slug="eurometropolis-local-consultation")
+        .order_by("-start")
+        .first()
+    )
+    article = Article.objects.published().order_by("-published_at").first()
+    return [
+        f"/fr/meetings/{meeting.pk}/",
+        f"/api/v1/meetings/{meeting.pk}",
+        f"/api/v1/meetings/{meeting.pk}.ics",
+        f"/nl/news/{article.pk}/",
+    ]
 
 
 def main() -> None:
@@ -60,7 +91,7 @@ def main() -> None:
         client = Client()
         print(f"database: {connection.vendor}; {args.repeat} requests per page")
         print(f"{'page':<75}{'p50 ms':>8}{'p95 ms':>8}{'queries':>9}")
-        for page in PAGES:
+        for page in PAGES + demo_pages():
             response = client.get(page)  # warm caches (matching index, name list)
             assert response.status_code == 200, (page, response.status_code)
             queries = []

@@ -1,0 +1,106 @@
+"""What the meetings pages share: the organiser check, rich text, redirects back, who may
+update which action (in one query, not one per row)."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.html import linebreaks
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from trefpunt.accounts.permissions import editable_organisation_ids, is_curator
+
+from .. import access
+from ..operations import sanitise
+
+
+def rich_text(value: str):
+    """Rich text as HTML; plain text (no ``<``) in paragraphs (cleaned again on the way out)."""
+    if "<" not in value:
+        return mark_safe(linebreaks(value, autoescape=True))  # noqa: S308 (escaped)
+    return mark_safe(sanitise(value))  # noqa: S308 (nh3 keeps only safe markup)
+
+
+def posted(request):
+    """The submitted data of a POST (even when empty: the form shows what is missing)."""
+    return request.POST if request.method == "POST" else None
+
+
+def organised_meeting(request, pk: int):
+    """The meeting ``pk`` if the user may organise it: 404 when hidden, 403 when not theirs."""
+    meeting = access.get_meeting_for_user(request.user, pk)
+    if not access.can_organise(request.user, meeting):
+        raise PermissionDenied(
+            _("Only curators and editors of the organising organisation may change this meeting.")
+        )
+    return meeting
+
+
+def require_organiser(user, meeting) -> None:
+    if not access.can_organise(user, meeting):
+        raise PermissionDenied(
+            _("Only curators and editors of the organising organisation may change this meeting.")
+        )
+
+
+def redirect_back(request, fallback):
+    """To the page the form came from (``next``), if it is on this site; else ``fallback``."""
+    target = request.POST.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return redirect(target)
+    return redirect(fallback)
+
+
+def updatable_action_ids(user, actions) -> set[int]:
+    """Ids of the actions ``user`` may update (the rule of ``operations.can_update_action``:
+    organisers of the meeting, the owner, editors of the owning organisation) in one query.
+
+    ``actions`` need ``meeting__organiser``, ``owner_person`` and ``owner_organisation``."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    if is_curator(user):
+        return {action.pk for action in actions}
+    own = editable_organisation_ids(user)
+
+    def edits(organisation) -> bool:
+        return organisation is not None and (
+            organisation.pk in own or organisation.parent_id in own
+        )
+
+    return {
+        action.pk
+        for action in actions
+        if edits(action.meeting.organiser)
+        or (action.owner_person_id and action.owner_person.user_id == user.pk)
+        or edits(action.owner_organisation)
+    }
+
+
+def prepare_actions(actions, reader: str) -> list:
+    """Each action with ``overdue`` and its meeting's title in the reader's language."""
+    today = timezone.localdate()
+    for action in actions:
+        action.overdue = action.is_overdue(today)
+        action.meeting.reading_title = action.meeting.title_in(reader)
+    return actions
+
+
+def query_without(request, *names: str) -> str:
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def chair_sentence(chairs) -> str:
+    """ "Co-chaired by Marc Duhamel (FR) and Anneleen Vercruysse (BE)" in the reader's language."""
+    names = [f"{chair.person} ({chair.country})" for chair in chairs]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return _("Chaired by %(name)s") % {"name": names[0]}
+    return _("Co-chaired by %(names)s and %(last)s") % {
+        "names": ", ".join(names[:-1]),
+        "last": names[-1],
+    }

@@ -1,0 +1,148 @@
+"""One meeting's page: when and where in its own time zone, who chairs for which side, who
+takes part, the agenda with the open actions carried over, decisions, actions and minutes."""
+
+from collections import Counter
+
+from django.db.models import Prefetch
+from django.shortcuts import render
+from django.utils import timezone
+
+from trefpunt.lib.languages import LANGUAGE_LABELS, current_language
+from trefpunt.practices.models import Practice, PracticeTranslation
+
+from .. import access
+from ..models import (
+    CONTENT_LANGUAGES,
+    ActionStatus,
+    AgendaItem,
+    Meeting,
+    Participant,
+    ParticipantStatus,
+)
+from ..models.participation import SEATED
+from .common import chair_sentence, prepare_actions, rich_text, updatable_action_ids
+
+
+def meeting_detail(request, pk: int):
+    meeting = access.get_meeting_for_user(request.user, pk)
+    return render(request, "meetings/meeting_detail.html", meeting_page(request, meeting))
+
+
+def meeting_page(request, meeting: Meeting) -> dict:
+    user, reader = request.user, current_language()
+    organiser = access.can_organise(user, meeting)
+    content = organiser or access.can_see_content(user, meeting)
+    translation = meeting.translation_in(reader) if reader != meeting.language else None
+    shown = translation or meeting
+    chairs = list(meeting.chairs.all())
+    context = {
+        "meeting": meeting,
+        "title": shown.title,
+        "shown_language": shown.language,
+        "translation": translation,
+        "reader": reader,
+        "description": rich_text(shown.description or meeting.description),
+        "description_language": shown.language if shown.description else meeting.language,
+        "chairs": chairs,
+        "chair_sentence": chair_sentence(chairs),
+        "reader_zone": _reader_zone(meeting),
+        "can_organise": organiser,
+        "can_see_content": content,
+        "minutes": _with_html(access.readable_minutes(user, meeting), "body"),
+        "minutes_languages": _minutes_languages(meeting) if organiser else [],
+        "next_url": meeting.get_absolute_url(),
+    }
+    if content:
+        context.update(_content(user, meeting, reader))
+    return context
+
+
+def _reader_zone(meeting: Meeting) -> dict | None:
+    """The start in the site's (reader's) time zone, when it is not the meeting's."""
+    zone = timezone.get_current_timezone()
+    if str(zone) == meeting.timezone:
+        return None
+    start = timezone.localtime(meeting.start, zone)
+    if start.utcoffset() == meeting.local_start.utcoffset():
+        return None
+    return {"name": str(zone), "start": start}
+
+
+def _with_html(items: list, field: str) -> list:
+    for item in items:
+        item.html = rich_text(getattr(item, field))
+    return items
+
+
+def _minutes_languages(meeting: Meeting) -> list[dict]:
+    existing = {minutes.language: minutes for minutes in meeting.minutes.all()}
+    return [
+        {"code": code, "label": label, "minutes": existing.get(code)}
+        for code, label in CONTENT_LANGUAGES
+    ]
+
+
+def _content(user, meeting: Meeting, reader: str) -> dict:
+    practices = Practice.objects.only("id", "language", "title").prefetch_related(
+        Prefetch(
+            "translations",
+            queryset=PracticeTranslation.objects.only("id", "practice_id", "language", "title"),
+        )
+    )
+    agenda = list(
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("presenter")
+        .prefetch_related(Prefetch("practices", queryset=practices))
+    )
+    for item in _with_html(agenda, "description"):
+        for practice in item.practices.all():
+            practice.reading = practice.translation_in(reader) or practice
+    actions = list(
+        meeting.actions.select_related(
+            "owner_person", "owner_organisation", "decision"
+        ).prefetch_related("owner_organisation__names")
+    )
+    for action in actions:
+        action.meeting = meeting  # loaded already, with its translations
+    carried = list(access.carried_actions(meeting).select_related("meeting__organiser"))
+    prepare_actions(actions + carried, reader)
+    return {
+        "agenda": agenda,
+        "carried": carried,
+        "decisions": list(meeting.decisions.select_related("agenda_item")),
+        "actions": actions,
+        "updatable": updatable_action_ids(user, actions + carried),
+        "action_statuses": ActionStatus.choices,
+        **participation_summary(meeting),
+    }
+
+
+def participation_summary(meeting: Meeting) -> dict:
+    participants = list(
+        Participant.objects.filter(meeting=meeting)
+        .select_related("person", "organisation")
+        .prefetch_related("organisation__names")
+        .order_by("delegation_country", "delegation_level", "pk")
+    )
+    groups: dict[tuple, list] = {}
+    for participant in participants:
+        key = (participant.delegation_country, participant.get_delegation_level_display())
+        groups.setdefault(key, []).append(participant)
+    statuses = Counter(participant.status for participant in participants)
+    seated = sum(statuses[status] for status in SEATED)
+    return {
+        "participants": participants,
+        "delegations": [
+            {"country": country, "level": level, "participants": items}
+            for (country, level), items in groups.items()
+        ],
+        "status_counts": [
+            {"status": status, "label": label, "count": statuses[status]}
+            for status, label in ParticipantStatus.choices
+            if statuses[status]
+        ],
+        "seated": seated,
+        "waiting": statuses[ParticipantStatus.WAITING],
+        "seats_left": max(meeting.capacity - seated, 0) if meeting.capacity else None,
+        "language_labels": LANGUAGE_LABELS,
+    }

@@ -28,13 +28,19 @@ def is_crisis_staff(user) -> bool:
 
 
 def editable_organisation_ids(user) -> set[int]:
+    """Organisations ``user`` edits as editor or admin (read once per user object, like the
+    platform roles: a request sees one state of the memberships)."""
     if not _is_user(user):
         return set()
-    return set(
-        user.memberships.filter(role__in=(MembershipRole.EDITOR, MembershipRole.ADMIN)).values_list(
-            "organisation_id", flat=True
+    cache = getattr(user, "_trefpunt_editable", None)
+    if cache is None:
+        cache = set(
+            user.memberships.filter(
+                role__in=(MembershipRole.EDITOR, MembershipRole.ADMIN)
+            ).values_list("organisation_id", flat=True)
         )
-    )
+        user._trefpunt_editable = cache
+    return set(cache)
 
 
 def can_edit_organisation(user, organisation) -> bool:

@@ -7,6 +7,8 @@ for their participants, organisers and curators. Minutes carry their own visibil
 than the meeting's.
 """
 
+import hashlib
+
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -18,7 +20,7 @@ from trefpunt.accounts.permissions import (
 )
 from trefpunt.organisations.models import Organisation
 
-from .models import Action, Chair, Meeting, Minutes, MinutesStatus, Visibility
+from .models import Action, Chair, Meeting, Minutes, MinutesStatus, Participant, Visibility
 
 _ORDER = {Visibility.PUBLIC: 0, Visibility.PARTICIPANTS: 1, Visibility.RESTRICTED: 2}
 
@@ -108,6 +110,7 @@ def meeting_queryset():
     return Meeting.objects.select_related(
         "series", "organiser", "territory", "territory__parent"
     ).prefetch_related(
+        "territory__names",
         "organiser__names",
         "series__names",
         "translations",
@@ -139,6 +142,41 @@ def content_visible_q(user) -> Q:
         visible |= Q(meeting__in=Meeting.objects.participated_by(user).values("pk"))
         visible |= Q(meeting__in=Meeting.objects.organised_by_user(user).values("pk"))
     return visible
+
+
+def visible_actions(user):
+    """Actions of meetings whose content ``user`` may read, with what lists show of them."""
+    return (
+        Action.objects.filter(content_visible_q(user))
+        .select_related(
+            "meeting",
+            "meeting__series",
+            "meeting__organiser",
+            "decision",
+            "owner_person",
+            "owner_organisation",
+        )
+        .prefetch_related(
+            "owner_organisation__names",
+            "meeting__translations",
+            "meeting__series__names",
+            "meeting__organiser__names",
+        )
+    )
+
+
+def token_digest(raw: str) -> str:
+    """What is stored of a registration link's token."""
+    return hashlib.sha256((raw or "").encode()).hexdigest()
+
+
+def get_participant_for_token(token: str) -> Participant | None:
+    """The invitee a registration link belongs to (only the link's hash is stored)."""
+    return (
+        Participant.objects.select_related("meeting")
+        .filter(token_digest=token_digest(token))
+        .first()
+    )
 
 
 def carried_actions(meeting: Meeting):

@@ -1,6 +1,5 @@
 """Invitations, registration from the link, attendance, capacity and the waiting list."""
 
-import hashlib
 import secrets
 
 from django.conf import settings
@@ -15,6 +14,7 @@ from django.utils.translation import override
 
 from trefpunt.organisations.models import OrganisationKind, Post
 
+from ..access import token_digest
 from ..models import DelegationLevel, Meeting, MeetingStatus, Participant, ParticipantStatus
 from ..models.participation import SEATED
 from .base import require_organiser, with_history_user
@@ -27,10 +27,6 @@ LEVEL_BY_KIND = {
     OrganisationKind.CRISIS_CENTRE: DelegationLevel.NATIONAL,
     OrganisationKind.BENELUX_INSTITUTION: DelegationLevel.BENELUX,
 }
-
-
-def token_digest(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 def _language_for(person, organisation, explicit) -> str:

@@ -394,7 +394,7 @@ def test_an_organiser_page_runs_a_fixed_number_of_queries(
     client, consultation, editor_of_menen, django_assert_num_queries
 ):
     client.force_login(editor_of_menen)
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(19):
         response = client.get(f"/en/meetings/{consultation['past'].pk}/")
     assert response.status_code == 200
 

@@ -4,51 +4,24 @@ and their export."""
 import csv
 from collections import Counter
 
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from trefpunt.accounts.permissions import is_curator
 from trefpunt.lib.languages import current_language
 
+from .. import access
 from ..forms import FollowUpFilterForm
-from ..models import Action, ActionStatus, Meeting, Visibility
+from ..models import ActionStatus
 from .common import prepare_actions, query_without, updatable_action_ids
 
 EXPORT_LIMIT = 5000
 
 
-def visible_actions(user):
-    """Actions of meetings whose content ``user`` may read: public meetings, and the ones
-    they organise or take part in (curators: all)."""
-    actions = Action.objects.select_related(
-        "meeting",
-        "meeting__series",
-        "meeting__organiser",
-        "decision",
-        "owner_person",
-        "owner_organisation",
-    ).prefetch_related(
-        "owner_organisation__names",
-        "meeting__translations",
-        "meeting__series__names",
-        "meeting__organiser__names",
-    )
-    if is_curator(user):
-        return actions
-    readable = Q(meeting__visibility=Visibility.PUBLIC)
-    if getattr(user, "is_authenticated", False):
-        own = set(Meeting.objects.participated_by(user).values_list("pk", flat=True))
-        own |= set(Meeting.objects.organised_by_user(user).values_list("pk", flat=True))
-        readable |= Q(meeting__in=own)
-    return actions.filter(readable)
-
-
 def _dashboard_actions(request):
     form = FollowUpFilterForm(request.GET or None)
-    actions = form.filter(visible_actions(request.user).open())
+    actions = form.filter(access.visible_actions(request.user).open())
     return form, actions.order_by("due_date", "meeting__start", "pk")
 
 

@@ -11,10 +11,9 @@ from django.views.decorators.http import require_POST
 
 from trefpunt.lib.languages import current_language
 
-from .. import operations
+from .. import access, operations
 from ..forms import InviteForm, add_operation_errors
 from ..models import Meeting, Participant, ParticipantStatus
-from ..operations.people import token_digest
 from .common import organised_meeting, posted
 from .meeting import participation_summary
 from .reading import prepare
@@ -74,7 +73,7 @@ def register(request, token: str):
 
 
 def _participant_for(token: str) -> Participant:
-    participant = Participant.objects.filter(token_digest=token_digest(token)).first()
+    participant = access.get_participant_for_token(token)
     if participant is None:
         raise Http404(_("This registration link is not valid. Ask the organisers for a new one."))
     return participant

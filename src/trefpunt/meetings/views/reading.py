@@ -228,6 +228,4 @@ def series_detail(request, slug: str):
 
 def series_actions(user, series: Series):
     """Open actions of the series' meetings whose content ``user`` may read."""
-    from .followup import visible_actions
-
-    return visible_actions(user).open().filter(meeting__series=series)
+    return access.visible_actions(user).open().filter(meeting__series=series)

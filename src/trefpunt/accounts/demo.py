@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from trefpunt.organisations.models import Organisation
+from trefpunt.organisations import operations as directory
+from trefpunt.organisations.models import Organisation, Person
 
 from . import operations
 
@@ -13,24 +14,34 @@ DEMO_PASSWORD = "trefpunt-demo"  # noqa: S105 — local demo only, never created
 def load() -> int:
     if not settings.DEBUG:
         return 0
-    User = get_user_model()
     created = 0
-    curator, new = User.objects.get_or_create(
-        username="curator", defaults={"email": "curator@example.org"}
-    )
-    if new:
-        curator.set_password(DEMO_PASSWORD)
-        curator.save()
-        created += 1
+    curator, new = _account("curator")
+    created += new
     operations.grant_role(by=None, user=curator, role="curator")
-    editor, new = User.objects.get_or_create(
-        username="editor.menen", defaults={"email": "editor@example.org"}
+    # Editors organise their organisation's meetings: Menen, and the Eurometropolis agency
+    # that runs the local consultations of French and Belgian mayors.
+    for username, slug in (("editor.menen", "menen"), ("editor.eurometropolis", "eurometropolis")):
+        editor, new = _account(username)
+        created += new
+        organisation = Organisation.objects.filter(slug=slug).first()
+        if organisation:
+            operations.add_member(by=None, user=editor, organisation=organisation, role="editor")
+    # The (fictional) mayor of Halluin co-chairs the consultations: as a participant he reads
+    # their participants-only minutes.
+    mayor, new = _account("mayor.halluin")
+    created += new
+    person = Person.objects.filter(slug="marc-duhamel", user__isnull=True).first()
+    if person is not None:
+        person.user = mayor
+        directory.save_directory_record(person, user=None)
+    return created
+
+
+def _account(username: str):
+    user, new = get_user_model().objects.get_or_create(
+        username=username, defaults={"email": f"{username}@example.org"}
     )
     if new:
-        editor.set_password(DEMO_PASSWORD)
-        editor.save()
-        created += 1
-    menen = Organisation.objects.filter(slug="menen").first()
-    if menen:
-        operations.add_member(by=None, user=editor, organisation=menen, role="editor")
-    return created
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    return user, int(new)

@@ -34,6 +34,10 @@ def home(request):
         .select_related("organiser")
         .prefetch_related("translations", "organiser__names")[:HOME_ITEMS]
     )
+    for meeting in meetings:  # the title in the reader's language, and which language it is
+        translation = meeting.translation_in(language)
+        meeting.reading_title = translation.title if translation else meeting.title
+        meeting.reading_language = translation.language if translation else meeting.language
     return render(
         request,
         "home.html",

@@ -5,6 +5,18 @@ from pathlib import Path
 
 import pytest
 
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language: a request through the test client activates
+    its URL's language for the rest of the thread, which would leak into the next test."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 SHARED_DATA = Path(
     os.environ.get("TREFPUNT_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared" / "data")
 )

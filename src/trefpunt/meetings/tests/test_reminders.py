@@ -106,27 +106,29 @@ def test_reminders_go_once_to_everyone_with_an_address(situation, mailoutbox):
 
 def test_reminders_are_written_in_the_recipients_language(situation, mailoutbox):
     send_reminders(now=NOW)
-    mails = {(mail.to[0], mail.subject.split(":")[0]): mail for mail in mailoutbox}
+    mails = {(mail.to[0], mail.subject.split(" ")[0]): mail for mail in mailoutbox}
 
     # Dates in the reader's language, times in the meeting's own time zone.
-    sofie = mails["sofie@wervik.example", "Reminder"]
-    assert sofie.subject.endswith(" Concertation locale Menin–Halluin on 26 maart 2026")
-    assert "from 14:00 to 16:00 (Europe/Brussels)" in sofie.body
+    sofie = mails["sofie@wervik.example", "Herinnering:"]
+    assert sofie.subject == "Herinnering: Concertation locale Menin–Halluin op 26 maart 2026"
+    assert sofie.body.startswith("Beste Sofie Vandamme,")
+    assert "op 26 maart 2026 van 14:00 tot 16:00 (Europe/Brussels)" in sofie.body
     assert f"https://trefpunt.example/nl/meetings/{situation.pk}/\n" in sofie.body
     assert f"https://trefpunt.example/api/v1/meetings/{situation.pk}.ics\n" in sofie.body
-    assert "Place: Grote Markt 1, Menen" in sofie.body
-    marc = mails["marc@halluin.example", "Reminder"]
-    assert marc.subject.endswith(" on 26 mars 2026")
+    assert "Plaats: Grote Markt 1, Menen" in sofie.body
+    marc = mails["marc@halluin.example", "Rappel"]
+    assert marc.subject == "Rappel : Concertation locale Menin–Halluin le 26 mars 2026"
     assert f"https://trefpunt.example/fr/meetings/{situation.pk}/\n" in marc.body
-    agency = mails["secretariat@eurometropolis.example", "Reminder"]
-    assert agency.body.startswith("Dear Agence de l'Eurométropole Lille-Kortrijk-Tournai,")
-    action = mails["jan@menen.example", "Overdue action"]
-    assert action.subject == "Overdue action: Calendrier commun"
-    assert action.body.startswith("Dear Jan Contact,")
-    assert "assigned to Stad Menen at “Concertation précédente”, was due on 27 februari 2026" in (
-        action.body
+    agency = mails["secretariat@eurometropolis.example", "Rappel"]
+    assert agency.body.startswith("Bonjour Agence de l'Eurométropole Lille-Kortrijk-Tournai,")
+    action = mails["jan@menen.example", "Achterstallig"]
+    assert action.subject == "Achterstallig actiepunt: Calendrier commun"
+    assert action.body.startswith("Beste Jan Contact,")
+    assert (
+        "“Calendrier commun”, tijdens “Concertation précédente” toegewezen aan Stad Menen, "
+        "moest uiterlijk op 27 februari 2026 klaar zijn." in action.body
     )
-    assert "It is 24 days overdue." in action.body
+    assert "De termijn is 24 dagen overschreden." in action.body
     assert "&" not in action.body and "&#x27;" not in agency.body
 
 
@@ -145,8 +147,8 @@ def test_meetings_further_away_or_cancelled_are_not_reminded(situation, mailoutb
     operations.cancel_meeting(situation, user=None)
     assert send_reminders(now=NOW).meeting_reminders == 0
     assert sorted(mail.subject for mail in mailoutbox) == [
-        "Overdue action: Calendrier commun",
-        "Overdue action: Note sur le bus",
+        "Achterstallig actiepunt: Calendrier commun",  # in Dutch for Menen's contact
+        "Action en retard : Note sur le bus",  # in French for the mayor of Halluin
     ]
 
 

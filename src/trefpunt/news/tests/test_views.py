@@ -256,7 +256,7 @@ def test_a_bad_image_is_refused_beside_its_field(client, editor_of_menen, menen,
     client.force_login(editor_of_menen)
     data = {"author": menen.pk, "language": "nl", "title": "T", "status": "draft"}
 
-    response = client.post("/nl/news/new/", {**data, "image": upload, "image_alt": "x"})
+    response = client.post("/en/news/new/", {**data, "image": upload, "image_alt": "x"})
 
     assert response.status_code == 200
     assert error in response.context["form"].errors["image"][0]
@@ -269,7 +269,7 @@ def test_an_edit_with_a_stale_version_shows_the_conflict(client, news, editor_of
     operations.update_article(bus, user=None, version=1, title="Intussen gewijzigd")
     client.force_login(editor_of_menen)
 
-    response = client.post(f"/nl/news/{bus.pk}/edit/", _form(bus, title="Mijn versie"))
+    response = client.post(f"/en/news/{bus.pk}/edit/", _form(bus, title="Mijn versie"))
 
     assert response.status_code == 200
     assert response.context["form"].non_field_errors() == [

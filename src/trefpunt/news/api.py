@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from trefpunt.lib.api import ErrorOut, Page, absolute, language_of, localized_url, token_auth
+from trefpunt.lib.richtext import rich_text
 from trefpunt.meetings.models import Meeting
 from trefpunt.organisations.models import Organisation
 from trefpunt.places.models import Territory
@@ -17,7 +18,6 @@ from trefpunt.practices.models import Theme
 
 from . import counting, operations
 from .models import Article
-from .text import rich_text
 
 router = Router(tags=["news"])
 LANGUAGE_PATTERN = "^(nl|fr|de|en|lb)$"

@@ -6,9 +6,9 @@ from django.utils.translation import gettext as _
 from feedgen.feed import FeedGenerator
 
 from trefpunt.lib.languages import LANGUAGE_LABELS
+from trefpunt.lib.richtext import rich_text
 
 from .models import Article, ArticleTranslation
-from .text import rich_text
 
 FEED_SIZE = 30
 

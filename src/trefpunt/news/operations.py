@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 from trefpunt.accounts.permissions import can_edit_organisation, is_curator
+from trefpunt.lib.richtext import sanitise
 from trefpunt.organisations.models import Organisation
 from trefpunt.places.models import Territory
 from trefpunt.search import index as search_index
@@ -28,7 +29,6 @@ from .models import (
     Status,
 )
 from .search import DOC_TYPE, documents_for, indexable
-from .text import sanitise
 
 LANGUAGES = tuple(code for code, _label in CONTENT_LANGUAGES)
 RELATED = ("themes", "territories", "organisations", "meetings")

@@ -9,11 +9,11 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import override
 
+from trefpunt.lib.richtext import plain_text
 from trefpunt.search import registry
 from trefpunt.search.documents import DocumentData
 
 from .models import Article, Status
-from .text import plain_text
 
 DOC_TYPE = "article"
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import nh3
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
@@ -24,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trefpunt.accounts.permissions import can_edit_organisation, is_curator
+from trefpunt.lib.richtext import sanitise
 from trefpunt.organisations.models import Organisation
 from trefpunt.places.importers.base import ImportProblem, open_text
 from trefpunt.places.models import Territory
@@ -67,24 +67,9 @@ PRACTICE_FIELDS = (
 )
 RICH_TEXT_FIELDS = ("summary", "body")
 
-# Rich text keeps structure and links, nothing that runs or styles.
-ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "a", "h2", "h3", "h4", "blockquote"}
-ALLOWED_ATTRIBUTES = {"a": {"href"}}
-URL_SCHEMES = {"http", "https", "mailto"}
-
 
 class EditConflict(ValidationError):
     """Someone else saved the record since the editor loaded it."""
-
-
-def sanitise(value: str | None) -> str:
-    """Rich text without unsafe markup; plain text (no ``<``) is stored as typed."""
-    value = (value or "").strip()
-    if "<" not in value:
-        return value
-    return nh3.clean(
-        value, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES
-    ).strip()
 
 
 # Permissions --------------------------------------------------------------------------------

@@ -1,31 +1,16 @@
 """What every meetings operation shares: permission checks, rich text, history, the index."""
 
-import nh3
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
+from trefpunt.lib.richtext import sanitise  # noqa: F401 (re-exported to the operations)
 from trefpunt.search import index as search_index
 
 from ..access import can_organise
 
-# Rich text keeps structure and links, nothing that runs or styles.
-ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "a", "h2", "h3", "h4", "blockquote"}
-ALLOWED_ATTRIBUTES = {"a": {"href"}}
-URL_SCHEMES = {"http", "https", "mailto"}
-
 
 class EditConflict(ValidationError):
     """Someone else saved the record since the editor loaded it."""
-
-
-def sanitise(value: str | None) -> str:
-    """Rich text without unsafe markup; plain text (no ``<``) is stored as typed."""
-    value = (value or "").strip()
-    if "<" not in value:
-        return value
-    return nh3.clean(
-        value, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES
-    ).strip()
 
 
 def require_organiser(user, meeting) -> None:

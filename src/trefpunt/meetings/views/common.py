@@ -4,22 +4,12 @@ update which action (in one query, not one per row)."""
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.html import linebreaks
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from trefpunt.accounts.permissions import editable_organisation_ids, is_curator
 
 from .. import access
-from ..operations import sanitise
-
-
-def rich_text(value: str):
-    """Rich text as HTML; plain text (no ``<``) in paragraphs (cleaned again on the way out)."""
-    if "<" not in value:
-        return mark_safe(linebreaks(value, autoescape=True))  # noqa: S308 (escaped)
-    return mark_safe(sanitise(value))  # noqa: S308 (nh3 keeps only safe markup)
 
 
 def posted(request):

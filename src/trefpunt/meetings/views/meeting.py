@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from trefpunt.lib.languages import LANGUAGE_LABELS, current_language
+from trefpunt.lib.richtext import rich_text
 from trefpunt.practices.models import Practice, PracticeTranslation
 
 from .. import access
@@ -20,7 +21,7 @@ from ..models import (
     ParticipantStatus,
 )
 from ..models.participation import SEATED
-from .common import chair_sentence, prepare_actions, rich_text, updatable_action_ids
+from .common import chair_sentence, prepare_actions, updatable_action_ids
 
 
 def meeting_detail(request, pk: int):

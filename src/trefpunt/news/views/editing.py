@@ -8,10 +8,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from trefpunt.lib.richtext import rich_text
+
 from .. import operations
 from ..forms import ArticleForm, TranslationForm, organisations_editable_by
 from ..models import CONTENT_LANGUAGES
-from ..text import rich_text
 from .reading import editable_article
 
 

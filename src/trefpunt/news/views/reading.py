@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from trefpunt.lib.languages import LANGUAGE_LABELS, current_language
+from trefpunt.lib.richtext import rich_text
 from trefpunt.meetings.models import Meeting
 from trefpunt.organisations.models import Organisation
 
 from .. import counting, feeds, operations
 from ..forms import ArchiveFilterForm, organisations_editable_by
 from ..models import CONTENT_LANGUAGES, Article, ArticleTranslation
-from ..text import rich_text
 
 CURRENT_COUNT = 10
 EXPORT_LIMIT = 5000

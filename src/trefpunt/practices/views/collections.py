@@ -6,11 +6,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from trefpunt.lib.languages import LANGUAGE_LABELS, current_language
+from trefpunt.lib.richtext import rich_text
 from trefpunt.places.models import Territory
 
 from ..models import Collection, Practice, PracticeTranslation
 from ..pdf import render_collection_pdf
-from .reading import prepare_item, rich_text
+from .reading import prepare_item
 
 PDF_LANGUAGES = ("nl", "fr", "de", "en")
 

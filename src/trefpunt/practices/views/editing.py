@@ -7,10 +7,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from trefpunt.lib.richtext import rich_text
+
 from .. import operations
 from ..forms import PracticeForm, TranslationForm, organisations_editable_by
 from ..models import CONTENT_LANGUAGES
-from .reading import editable_practice, rich_text
+from .reading import editable_practice
 
 
 @login_required

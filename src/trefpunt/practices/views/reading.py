@@ -7,13 +7,12 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils.html import linebreaks
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from trefpunt.lib.history import recent_history
 from trefpunt.lib.languages import LANGUAGE_LABELS, current_language
+from trefpunt.lib.richtext import rich_text
 from trefpunt.places.models import Territory
 from trefpunt.search.query import more_like_this
 from trefpunt.search.views import present_hits
@@ -81,16 +80,6 @@ def _listed_practices(request):
         .order_by("-updated_at", "-pk")
     )
     return form, practices
-
-
-def rich_text(value: str):
-    """Rich text as HTML; plain text (no ``<``) in paragraphs.
-
-    Operations clean rich text on write; cleaning again with the same rules costs little and
-    keeps a row written around them (a raw SQL fix, an old import) from reaching the page."""
-    if "<" not in value:
-        return mark_safe(linebreaks(value, autoescape=True))  # noqa: S308 (escaped)
-    return mark_safe(operations.sanitise(value))  # noqa: S308 (nh3 keeps only safe markup)
 
 
 def _query_without_page(request) -> str:

@@ -1,7 +1,6 @@
-"""Rich text of articles: cleaned on write, shown as HTML, indexed and exported as plain text.
-
-The allow-list is the one of the practices (structure and links, nothing that runs or
-styles); it is repeated here because domain apps do not import each other.
+"""Rich text of practices, meetings and news: cleaned on write (nh3), shown as HTML, indexed
+and exported as plain text. One allow-list for the whole platform: structure and links,
+nothing that runs or styles.
 """
 
 import html

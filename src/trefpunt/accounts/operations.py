@@ -18,7 +18,7 @@ def add_member(*, by, user, organisation, role: str) -> Membership:
     membership, _created = Membership.objects.update_or_create(
         user=user, organisation=organisation, defaults={"role": role}
     )
-    for cached in ("_trefpunt_editable", "_trefpunt_member_of"):
+    for cached in ("_trefpunt_editable", "_trefpunt_editable_tree", "_trefpunt_member_of"):
         user.__dict__.pop(cached, None)
     return membership
 

@@ -43,6 +43,29 @@ def editable_organisation_ids(user) -> set[int]:
     return set(cache)
 
 
+def editable_organisation_tree_ids(user) -> set[int]:
+    """The organisations ``user`` edits and all their sub-units, at any depth (what
+    ``can_edit_organisation`` allows, as a set for filtering lists)."""
+    if not _is_user(user):
+        return set()
+    cache = getattr(user, "_trefpunt_editable_tree", None)
+    if cache is None:
+        from trefpunt.organisations.models import Organisation
+
+        cache = editable_organisation_ids(user)
+        frontier = set(cache)
+        for _depth in range(10):
+            if not frontier:
+                break
+            frontier = (
+                set(Organisation.objects.filter(parent__in=frontier).values_list("pk", flat=True))
+                - cache
+            )
+            cache |= frontier
+        user._trefpunt_editable_tree = cache
+    return set(cache)
+
+
 def can_edit_organisation(user, organisation) -> bool:
     """Curators edit everything; editors edit their organisation and its sub-units."""
     if is_curator(user):

@@ -179,6 +179,9 @@ def get_participant_for_token(token: str) -> Participant | None:
     )
 
 
-def carried_actions(meeting: Meeting):
-    """Open actions of earlier meetings of the series: the next agenda shows them itself."""
-    return Action.objects.carried_to(meeting).with_relations()
+def carried_actions(meeting: Meeting, user=None):
+    """Open actions of earlier meetings of the series: the next agenda shows them itself.
+
+    Only those of meetings whose content ``user`` may read (``None``: an anonymous reader):
+    a public meeting does not reveal the actions of a restricted one of its series."""
+    return Action.objects.carried_to(meeting).filter(content_visible_q(user)).with_relations()

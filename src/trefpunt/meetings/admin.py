@@ -50,7 +50,11 @@ class MeetingAdmin(ReadOnlyAdmin):
                 operations.cancel_meeting(meeting, user=request.user)
                 done += 1
             except PermissionDenied as error:
-                self.message_user(request, f"{meeting}: {error}", messages.ERROR)
+                self.message_user(
+                    request,
+                    _("%(record)s: %(error)s") % {"record": meeting, "error": error},
+                    messages.ERROR,
+                )
         self.message_user(
             request,
             ngettext("%(count)s meeting cancelled.", "%(count)s meetings cancelled.", done)
@@ -75,8 +79,19 @@ class ActionAdmin(ReadOnlyAdmin):
                     action, user=request.user, version=action.version, status=ActionStatus.DONE
                 )
                 done += 1
-            except (PermissionDenied, ValidationError) as error:
-                self.message_user(request, f"{action}: {error}", messages.ERROR)
+            except PermissionDenied as error:
+                self.message_user(
+                    request,
+                    _("%(record)s: %(error)s") % {"record": action, "error": error},
+                    messages.ERROR,
+                )
+            except ValidationError as error:
+                self.message_user(
+                    request,
+                    _("%(record)s: %(error)s")
+                    % {"record": action, "error": " ".join(error.messages)},
+                    messages.ERROR,
+                )
         self.message_user(
             request,
             ngettext("%(count)s action marked as done.", "%(count)s actions marked as done.", done)

@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Iterable
 from datetime import UTC, date, timedelta
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vDuration, vUri
@@ -42,16 +43,12 @@ def _location(meeting: Meeting, language: str) -> str:
     return address
 
 
-def _organiser(meeting: Meeting, language: str) -> vCalAddress | None:
-    """The organiser, when an address is known: organisations have no address of their own,
-    so it is the address of the first chair who has one. Without one the property is left
-    out (an ORGANIZER must be a calendar address)."""
-    for chair in meeting.chairs.all():
-        if chair.person.email:
-            address = vCalAddress(f"mailto:{chair.person.email}")
-            address.params["CN"] = meeting.organiser.name_in(language)
-            return address
-    return None
+def _organiser(meeting: Meeting, language: str) -> vCalAddress:
+    """The organising organisation by name, at the platform's own address: feeds are public,
+    so no person's address is ever published (organisations have none of their own)."""
+    address = vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL}")
+    address.params["CN"] = meeting.organiser.name_in(language)
+    return address
 
 
 def meeting_event(
@@ -99,9 +96,7 @@ def meeting_event(
     if content_visible and meeting.online_url:
         # RFC 7986: clients that know it show a "join" button.
         event.add("conference", vUri(meeting.online_url), parameters={"VALUE": "URI"})
-    organiser = _organiser(meeting, language)
-    if organiser is not None:
-        event.add("organizer", organiser)
+    event.add("organizer", _organiser(meeting, language))
     event.add("categories", [kind])
     event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
     event.add("transp", "OPAQUE")

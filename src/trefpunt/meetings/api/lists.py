@@ -42,6 +42,9 @@ def _moment(value: str, field: str, errors: dict, *, end_of_day: bool) -> dateti
             _("Enter a date (2026-03-26) or a date and time (2026-03-26T14:00:00+01:00).")
         )
         return None
+    if not 1900 <= moment.year <= 2200:
+        errors.setdefault(field, []).append(_("Enter a year between 1900 and 2200."))
+        return None
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
     return moment

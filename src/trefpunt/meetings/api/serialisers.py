@@ -137,6 +137,7 @@ def meeting_detail(request, meeting: Meeting, user, language: str) -> dict:
     )
     if not visible:
         return data
+    organiser = access.can_organise(user, meeting) if user is not None else False
     today = timezone.localdate()
     agenda = (
         meeting.agenda.select_related("presenter")
@@ -157,14 +158,16 @@ def meeting_detail(request, meeting: Meeting, user, language: str) -> dict:
             "duration_minutes": item.duration_minutes,
             "document_url": item.document_url,
             "practices": [
-                {"id": p.pk, "title": _practice_title(p, language)} for p in item.practices.all()
+                {"id": p.pk, "title": _practice_title(p, language)}
+                for p in item.practices.all()
+                if p.status == "published" or organiser  # drafts only for the organisers
             ],
         }
         for item in agenda
     ]
     data["carried_actions"] = [
         action_out(request, a, language, today)
-        for a in access.carried_actions(meeting).order_by(*ACTION_ORDER)
+        for a in access.carried_actions(meeting, user).order_by(*ACTION_ORDER)
     ]
     data["decisions"] = [
         {

@@ -120,19 +120,19 @@ class MeetingQuerySet(models.QuerySet):
             return self.none()
         return self.filter(
             Q(participants__person__user=user)
-            | Q(participants__organisation__in=_membership_ids(user))
+            | Q(  # a whole organisation invited (not one of its people)
+                participants__person__isnull=True,
+                participants__organisation__in=_membership_ids(user),
+            )
             | Q(chairs__person__user=user)
         )
 
     def organised_by_user(self, user):
-        from trefpunt.accounts.permissions import editable_organisation_ids, is_curator
+        from trefpunt.accounts.permissions import editable_organisation_tree_ids, is_curator
 
         if is_curator(user):
             return self.all()
-        return self.filter(
-            Q(organiser__in=editable_organisation_ids(user))
-            | Q(organiser__parent__in=editable_organisation_ids(user))
-        )
+        return self.filter(organiser__in=editable_organisation_tree_ids(user))
 
     def visible_to(self, user):
         """Public and participants-only meetings are listed for everyone (their content is

@@ -46,3 +46,14 @@ def reindex(meeting) -> None:
         search_index.remove_record(DOC_TYPE, str(meeting.pk))
         return
     search_index.index_record(DOC_TYPE, str(meeting.pk), documents_for(fresh))
+
+
+def touch_event(meeting) -> None:
+    """The meeting's calendar event changed (agenda, translation): bump its SEQUENCE and its
+    modification time, so subscribed calendars take the new version."""
+    from django.db.models import F
+    from django.utils import timezone
+
+    type(meeting).objects.filter(pk=meeting.pk).update(
+        sequence=F("sequence") + 1, updated_at=timezone.now()
+    )

@@ -7,7 +7,6 @@ from functools import lru_cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone as dj_timezone
 from django.utils.translation import gettext as _
 
@@ -24,7 +23,14 @@ from ..models import (
     Series,
     Visibility,
 )
-from .base import check_version, reindex, require_organiser, sanitise, with_history_user
+from .base import (
+    check_version,
+    reindex,
+    require_organiser,
+    sanitise,
+    touch_event,
+    with_history_user,
+)
 
 LANGUAGES = tuple(code for code, _label in CONTENT_LANGUAGES)
 COUNTRY_NAMES = {code: label for code, label in COUNTRY_CHOICES if code}
@@ -139,6 +145,9 @@ def _aware(value, zone_name: str, field: str, errors):
         except ValueError:
             errors.setdefault(field, []).append(_("Enter a valid date and time."))
             return None
+    if not 1900 <= value.year <= 2200:
+        errors.setdefault(field, []).append(_("Enter a year between 1900 and 2200."))
+        return None
     if dj_timezone.is_naive(value):
         if zone_name not in _zones():
             return None  # reported on the time zone field
@@ -203,6 +212,17 @@ def _require_can_organise_for(user, organiser) -> None:
         raise PermissionDenied(_("You may only organise meetings for your own organisation."))
 
 
+def _require_own_series(user, series) -> None:
+    """A meeting joins only a series its organiser's editors run: the next agenda of a series
+    shows the open actions of all its meetings."""
+    if series is None or user is None:
+        return
+    if not can_edit_organisation(user, series.organiser):
+        raise ValidationError(
+            {"series": [_("You may only add meetings to a series your organisation runs.")]}
+        )
+
+
 def _set_chairs(meeting: Meeting, chairs: list[dict]) -> None:
     meeting.chairs.all().delete()
     Chair.objects.bulk_create(
@@ -254,6 +274,7 @@ def schedule_meeting(
     }
     if organiser is not None:
         _require_can_organise_for(user, organiser)
+    _require_own_series(user, series)
     data, cleaned_chairs = _clean(values)
     meeting = with_history_user(Meeting(is_demo=is_demo, **data), user)
     meeting.save()
@@ -274,6 +295,8 @@ def update_meeting(meeting: Meeting, *, user, version, **fields) -> Meeting:
         raise ValidationError({name: [_("This field cannot be changed here.")] for name in unknown})
     if "organiser" in fields and fields["organiser"] != locked.organiser:
         _require_can_organise_for(user, fields["organiser"])
+    if "series" in fields and fields["series"] != locked.series:
+        _require_own_series(user, fields["series"])
     supporting = fields.pop("supporting", None)
     values = {name: getattr(locked, name) for name in MEETING_FIELDS}
     values.update(fields)
@@ -420,9 +443,6 @@ def save_meeting_translation(
     translation.origin = origin
     translation.reviewed_by = user if origin == "human" and user is not None else None
     with_history_user(translation, user).save()
-    # A changed title or description is a change of the calendar event.
-    Meeting.objects.filter(pk=meeting.pk).update(
-        sequence=F("sequence") + 1, updated_at=dj_timezone.now()
-    )
+    touch_event(meeting)  # a changed title or description is a change of the calendar event
     reindex(meeting)
     return translation

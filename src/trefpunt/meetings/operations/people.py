@@ -1,6 +1,8 @@
 """Invitations, registration from the link, attendance, capacity and the waiting list."""
 
+import logging
 import secrets
+import smtplib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,6 +21,7 @@ from ..models import DelegationLevel, Meeting, MeetingStatus, Participant, Parti
 from ..models.participation import SEATED
 from .base import require_organiser, with_history_user
 
+logger = logging.getLogger(__name__)
 UI_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 LEVEL_BY_KIND = {
     OrganisationKind.MUNICIPALITY: DelegationLevel.MUNICIPAL,
@@ -76,7 +79,11 @@ def _mail_invitation(participant: Participant, raw_token: str) -> bool:
             "zone": meeting.timezone,
             "link": registration_url(raw_token, participant.language),
         }
-    send_mail(subject, body, None, [participant.email])
+    try:
+        send_mail(subject, body, None, [participant.email])
+    except (OSError, smtplib.SMTPException):  # the invitation stands; it can be sent again
+        logger.exception("Invitation mail to participant %s failed", participant.pk)
+        return False
     return True
 
 
@@ -123,7 +130,9 @@ def invite(
         token_digest=token_digest(raw),
     )
     with_history_user(participant, user).save()
-    participant.mailed = _mail_invitation(participant, raw)
+    # Mailed once the invitation is stored: a link never points to a row that was rolled back.
+    participant.mailed = bool(participant.email)
+    transaction.on_commit(lambda: _mail_invitation(participant, raw))
     return participant
 
 

@@ -21,7 +21,14 @@ from ..models import (
     Visibility,
 )
 from ..models.action import OPEN_STATUSES
-from .base import check_version, reindex, require_organiser, sanitise, with_history_user
+from .base import (
+    check_version,
+    reindex,
+    require_organiser,
+    sanitise,
+    touch_event,
+    with_history_user,
+)
 from .meetings import LANGUAGES
 
 AGENDA_FIELDS = ("title", "description", "presenter", "duration_minutes", "document_url")
@@ -82,6 +89,7 @@ def add_agenda_item(
     )
     item.save()
     item.practices.set(practices or ())
+    touch_event(meeting)
     reindex(meeting)
     return item
 
@@ -97,6 +105,7 @@ def update_agenda_item(item: AgendaItem, *, user, practices=None, **fields) -> A
     with_history_user(item, user).save()
     if practices is not None:
         item.practices.set(practices)
+    touch_event(item.meeting)
     reindex(item.meeting)
     return item
 
@@ -106,6 +115,7 @@ def remove_agenda_item(item: AgendaItem, *, user) -> None:
     require_organiser(user, item.meeting)
     meeting = item.meeting
     item.delete()
+    touch_event(meeting)
     reindex(meeting)
 
 
@@ -121,6 +131,7 @@ def move_agenda_item(item: AgendaItem, *, user, position: int) -> AgendaItem:
     for index, other in enumerate(items):
         other.position = index
     AgendaItem.objects.bulk_update(items, ["position"])
+    touch_event(item.meeting)
     item.position = position
     return item
 

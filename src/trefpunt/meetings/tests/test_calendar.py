@@ -59,7 +59,7 @@ def test_a_meeting_round_trips_through_icalendar(schedule, client):
     assert event.end.astimezone(UTC) == meeting.end
     assert event.DTSTAMP == meeting.updated_at.replace(microsecond=0)
     assert event["LAST-MODIFIED"].dt == meeting.updated_at.replace(microsecond=0)
-    assert "ORGANIZER" not in event  # nobody has an email address
+    assert event["ORGANIZER"] == "mailto:trefpunt@localhost"  # the platform, never a person
 
 
 def test_summer_time_keeps_the_local_hour(schedule, client):
@@ -111,16 +111,19 @@ def test_the_summary_follows_the_requested_language(schedule, client):
     )
 
 
-def test_the_organizer_is_given_only_with_an_email_address(schedule, client):
+def test_the_organizer_never_publishes_a_persons_address(schedule, client, settings):
+    settings.DEFAULT_FROM_EMAIL = "noreply@trefpunt.example"
     meeting = schedule()
     chair = meeting.chairs.order_by("position").first().person
     chair.email = "maire@halluin.example"
     chair.save(update_fields=["email"])
 
-    [event] = _ics(client, f"/api/v1/meetings/{meeting.pk}.ics?lang=fr")[1].events
+    body, calendar = _ics(client, f"/api/v1/meetings/{meeting.pk}.ics?lang=fr")
+    [event] = calendar.events
 
-    assert event["ORGANIZER"] == "mailto:maire@halluin.example"
+    assert event["ORGANIZER"] == "mailto:noreply@trefpunt.example"
     assert event["ORGANIZER"].params["CN"] == "Ville de Menin"
+    assert b"maire@halluin.example" not in body.content
 
 
 def test_feeds_leave_out_restricted_meetings_and_hidden_agendas(schedule, client):

@@ -229,7 +229,9 @@ def test_an_action_needs_an_owner(editor_of_menen):
     assert Action.objects.count() == 0
 
 
-def test_invitations_register_fill_the_capacity_then_the_waiting_list(editor_of_menen, mailoutbox):
+def test_invitations_register_fill_the_capacity_then_the_waiting_list(
+    editor_of_menen, mailoutbox, django_capture_on_commit_callbacks
+):
     meeting = _schedule(
         editor_of_menen,
         start=timezone.now() + timedelta(days=20),
@@ -240,8 +242,9 @@ def test_invitations_register_fill_the_capacity_then_the_waiting_list(editor_of_
     Person.objects.filter(pk__in=[anneleen.pk, marc.pk]).update(email="mayor@example.org")
     anneleen.refresh_from_db()
     marc.refresh_from_db()
-    first = operations.invite(meeting, user=editor_of_menen, person=anneleen)
-    second = operations.invite(meeting, user=editor_of_menen, person=marc)
+    with django_capture_on_commit_callbacks(execute=True):  # mailed once stored
+        first = operations.invite(meeting, user=editor_of_menen, person=anneleen)
+        second = operations.invite(meeting, user=editor_of_menen, person=marc)
 
     assert (first.language, first.delegation_country, first.delegation_level) == (
         "nl",
@@ -320,3 +323,124 @@ def test_reminder_rows_are_unique_per_recipient(editor_of_menen):
 
     with pytest.raises(IntegrityError), transaction.atomic():
         Reminder.objects.create(kind="upcoming_meeting", meeting=meeting, recipient="a@example.org")
+
+
+# Review fixes: who may join a series, what an invitation opens, what a next agenda reveals
+
+
+def _kortrijk_editor(make_user):
+    from trefpunt.accounts import operations as accounts
+
+    user = make_user("editor.kortrijk")
+    accounts.add_member(
+        by=None, user=user, organisation=Organisation.objects.get(slug="kortrijk"), role="editor"
+    )
+    return user
+
+
+def test_a_meeting_joins_only_a_series_of_the_own_organisation(editor_of_menen, make_user):
+    first = _schedule(editor_of_menen)
+    second = operations.schedule_next_meeting(
+        first,
+        user=editor_of_menen,
+        start=timezone.now() + timedelta(days=30),
+        end=timezone.now() + timedelta(days=30, hours=2),
+    )
+    kortrijk = _kortrijk_editor(make_user)
+    with pytest.raises(ValidationError) as error:
+        _schedule(
+            kortrijk,
+            organiser=Organisation.objects.get(slug="kortrijk"),
+            series=second.series,
+            chairs=[],
+            sides=[],
+        )
+    assert error.value.message_dict == {
+        "series": ["You may only add meetings to a series your organisation runs."]
+    }
+    assert Meeting.objects.filter(series=second.series).count() == 2
+
+
+def test_a_public_agenda_does_not_reveal_actions_of_a_restricted_meeting(editor_of_menen):
+    restricted = _schedule(editor_of_menen, visibility=Visibility.RESTRICTED)
+    secret = operations.assign_action(
+        restricted,
+        user=editor_of_menen,
+        title="Secret preparation",
+        owner_organisation=Organisation.objects.get(slug="menen"),
+    )
+    public = operations.schedule_next_meeting(
+        restricted,
+        user=editor_of_menen,
+        start=timezone.now() + timedelta(days=30),
+        end=timezone.now() + timedelta(days=30, hours=2),
+    )
+    operations.update_meeting(
+        public, user=editor_of_menen, version=public.version, visibility=Visibility.PUBLIC
+    )
+    public.refresh_from_db()
+
+    assert list(access.carried_actions(public)) == []  # anonymous reader
+    assert list(access.carried_actions(public, editor_of_menen)) == [secret]
+
+
+def test_inviting_a_person_does_not_open_the_meeting_to_their_colleagues(
+    editor_of_menen, make_user
+):
+    from trefpunt.accounts import operations as accounts
+
+    meeting = _schedule(editor_of_menen, visibility=Visibility.RESTRICTED)
+    colleague = make_user("viewer.halluin")
+    halluin = Organisation.objects.get(slug="halluin")
+    accounts.add_member(by=None, user=colleague, organisation=halluin, role="viewer")
+    operations.invite(meeting, user=editor_of_menen, person=_mayor("halluin").person)
+
+    assert not access.can_see_meeting(colleague, meeting)
+    operations.invite(meeting, user=editor_of_menen, organisation=halluin)
+    meeting = Meeting.objects.get(pk=meeting.pk)
+    assert access.can_see_meeting(colleague, meeting)
+
+
+def test_editors_of_a_parent_organisation_see_their_sub_units_meetings(curator, make_user):
+    from trefpunt.accounts import operations as accounts
+
+    team = Organisation.objects.get(slug="sg-team-cross-border")
+    meeting = operations.schedule_meeting(
+        user=None,
+        organiser=team,
+        kind="expert",
+        language="en",
+        title="Team meeting",
+        start=datetime(2026, 5, 4, 10, 0),
+        end=datetime(2026, 5, 4, 11, 0),
+        online_url="https://meet.example.org/team",
+        visibility=Visibility.RESTRICTED,
+    )
+    editor = make_user("editor.secretariat")
+    accounts.add_member(
+        by=None,
+        user=editor,
+        organisation=Organisation.objects.get(slug="benelux-secretariat-general"),
+        role="editor",
+    )
+    assert access.can_organise(editor, meeting)
+    assert list(Meeting.objects.visible_to(editor)) == [meeting]
+
+
+def test_agenda_changes_bump_the_calendar_sequence(editor_of_menen):
+    meeting = _schedule(editor_of_menen)
+    item = operations.add_agenda_item(meeting, user=editor_of_menen, title="Welcome")
+    operations.move_agenda_item(item, user=editor_of_menen, position=0)
+    operations.remove_agenda_item(item, user=editor_of_menen)
+    meeting.refresh_from_db()
+    assert meeting.sequence == 3
+
+
+def test_dates_outside_any_sensible_year_are_field_errors(editor_of_menen, client):
+    with pytest.raises(ValidationError) as error:
+        _schedule(editor_of_menen, start=datetime(1, 1, 1, 10, 0))
+    assert error.value.message_dict["start"] == ["Enter a year between 1900 and 2200."]
+
+    response = client.get("/api/v1/meetings?from=0001-01-01")
+    assert response.status_code == 422
+    assert response.json()["errors"] == {"from": ["Enter a year between 1900 and 2200."]}

@@ -14,6 +14,7 @@ urlpatterns = [
     path("register/<str:token>/", views.register, name="register"),
     path("<int:pk>/", views.meeting_detail, name="meeting"),
     path("<int:pk>/edit/", views.meeting_edit, name="edit"),
+    path("<int:pk>/translate/<slug:lang>/", views.meeting_translate, name="translate"),
     path("<int:pk>/next/", views.schedule_next, name="schedule_next"),
     path("<int:pk>/cancel/", views.meeting_cancel, name="cancel"),
     path("<int:pk>/agenda/", views.agenda, name="agenda"),

@@ -7,10 +7,15 @@ writes one history row with the acting user and brings the search index up to da
 transaction commits. A refused write raises ``PermissionDenied`` and changes nothing.
 """
 
+import math
+
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import CharField, Exists, OuterRef
+from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
@@ -19,6 +24,7 @@ from trefpunt.lib.richtext import sanitise
 from trefpunt.organisations.models import Organisation
 from trefpunt.places.models import Territory
 from trefpunt.search import index as search_index
+from trefpunt.search.models import SearchDocument
 
 from .models import (
     CONTENT_LANGUAGES,
@@ -47,6 +53,7 @@ ARTICLE_FIELDS = (
 RICH_TEXT_FIELDS = ("summary", "body")
 # What Pillow calls the formats we accept, and the extension the stored file gets.
 IMAGE_FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp", "GIF": "gif"}
+MEGABYTE = 1024 * 1024
 
 
 class EditConflict(ValidationError):
@@ -101,10 +108,14 @@ def check_image(upload) -> str:
     if upload.size > MAX_IMAGE_BYTES:
         raise ValidationError(
             {
-                "image": _("The image is %(size)s MB; the limit is %(limit)s MB.")
+                "image": _("The image is larger than the %(limit)s MB limit (%(size)s MB).")
                 % {
-                    "size": f"{upload.size / 1024 / 1024:.1f}",
-                    "limit": MAX_IMAGE_BYTES // 1024 // 1024,
+                    "limit": number_format(MAX_IMAGE_BYTES // MEGABYTE),
+                    # Two decimals: a file just over the limit must not read as "5.00 MB"
+                    # rounded down to the limit itself.
+                    "size": number_format(
+                        math.ceil(upload.size * 100 / MEGABYTE) / 100, decimal_pos=2
+                    ),
                 }
             }
         )
@@ -218,6 +229,10 @@ def update_article(article: Article, *, user, version: int | None = None, **fiel
     own, related = _clean_values(fields)
     if "author" in own and own["author"] != locked.author:
         _require_writer(user, own["author"])
+    if locked.status == Status.PUBLISHED and "published_at" in own and not own["published_at"]:
+        # An empty date on a published article keeps the date it was published on: without
+        # one it would drop out of lists, feeds and search.
+        own["published_at"] = locked.published_at or timezone.now()
     changed = []
     for name, value in own.items():
         if getattr(locked, name) != value:
@@ -231,6 +246,23 @@ def update_article(article: Article, *, user, version: int | None = None, **fiel
         _history_user(locked, user).save(update_fields=[*changed, "version", "updated_at"])
         _index(locked)
     return locked
+
+
+def index_due_articles(*, progress=None) -> int:
+    """Put into the search index the public articles that are missing from it: those
+    scheduled for a time that has come since they were last saved. Returns how many.
+
+    Saving indexes an article only if it is public then; this catches up the others (run it
+    from cron every few minutes: ``trefpunt publish-scheduled``)."""
+    in_index = SearchDocument.objects.filter(
+        doc_type=DOC_TYPE, object_key=Cast(OuterRef("pk"), output_field=CharField())
+    )
+    due = Article.objects.published().exclude(Exists(in_index))
+    articles = list(indexable(due).order_by("pk"))
+    search_index.bulk_index(
+        ((DOC_TYPE, str(article.pk), documents_for(article)) for article in articles), progress
+    )
+    return len(articles)
 
 
 def _set_status(article: Article, *, user, status: str, reason: str) -> Article:

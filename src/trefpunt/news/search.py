@@ -2,7 +2,8 @@
 
 Only public articles (published, publication time reached) have documents; drafts, articles
 scheduled for later and archived ones have none. An article scheduled for later enters the
-index when it is next saved or at the next ``trefpunt reindex``.
+index at the first ``trefpunt publish-scheduled`` (cron) after its publication time, or when it
+is next saved then.
 """
 
 from django.urls import NoReverseMatch, reverse

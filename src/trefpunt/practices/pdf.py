@@ -39,7 +39,8 @@ class Section:
 
 
 def _rich(value: str) -> SafeString:
-    """Stored rich text is cleaned on write (``trefpunt.lib.richtext.sanitise``); plain text is escaped."""
+    """Stored rich text is cleaned on write (``lib.richtext.sanitise``); plain text is
+    escaped."""
     if "<" in value:
         return mark_safe(value)  # noqa: S308 (cleaned by nh3 when it was saved)
     return mark_safe(linebreaks(value, autoescape=True))  # noqa: S308 (escaped just now)

@@ -13,6 +13,7 @@ from .records import (
     InviteForm,
     MinutesForm,
 )
+from .translation import MeetingTranslationForm
 
 __all__ = [
     "COMMON_TIMEZONES",
@@ -26,6 +27,7 @@ __all__ = [
     "InviteForm",
     "MeetingFilterForm",
     "MeetingForm",
+    "MeetingTranslationForm",
     "MinutesForm",
     "NextMeetingForm",
     "add_operation_errors",

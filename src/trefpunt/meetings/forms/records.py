@@ -44,7 +44,7 @@ class AgendaItemForm(forms.Form):
         label=_("Document"), max_length=500, required=False, assume_scheme="https"
     )
 
-    def __init__(self, data=None, *, item=None, prefix=None):
+    def __init__(self, data=None, *, user, item=None, prefix=None):
         initial = {}
         if item is not None:
             initial = {
@@ -57,14 +57,20 @@ class AgendaItemForm(forms.Form):
             }
         super().__init__(data, initial=initial, prefix=prefix)
         self.fields["presenter"].queryset = active_people()
+        self.user, self.item = user, item
 
     def clean_practices(self):
+        """Practices the organiser may see (published ones, their own drafts), as a public
+        agenda shows them; those already on the item stay (the page hides drafts)."""
         value = self.cleaned_data["practices"]
         numbers = [part for part in value.replace(",", " ").split() if part]
         if not all(part.isdigit() for part in numbers):
             raise ValidationError(_("Type the practices' numbers, e.g. 12, 45."))
         ids = list(dict.fromkeys(int(part) for part in numbers))
-        found = Practice.objects.in_bulk(ids)
+        allowed = Practice.objects.visible_to(self.user)
+        if self.item is not None:
+            allowed = allowed | Practice.objects.filter(pk__in=self.item.practices.values("pk"))
+        found = allowed.in_bulk(ids)
         unknown = [str(pk) for pk in ids if pk not in found]
         if unknown:
             raise ValidationError(

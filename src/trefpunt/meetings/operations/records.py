@@ -61,6 +61,31 @@ def _clean_agenda(values: dict) -> dict:
     return data
 
 
+def _check_practices(user, practices, item=None) -> None:
+    """Only practices the user may read can be linked (a draft of another organisation is as
+    unknown as a missing number); links already on the item stay allowed."""
+    if user is None or not practices:
+        return
+    from trefpunt.practices.models import Practice
+
+    wanted = {p.pk for p in practices}
+    allowed = set(
+        Practice.objects.visible_to(user).filter(pk__in=wanted).values_list("pk", flat=True)
+    )
+    if item is not None:
+        allowed |= set(item.practices.values_list("pk", flat=True))
+    missing = sorted(wanted - allowed)
+    if missing:
+        raise ValidationError(
+            {
+                "practices": [
+                    _("No practice has the number(s) %(numbers)s.")
+                    % {"numbers": ", ".join(str(n) for n in missing)}
+                ]
+            }
+        )
+
+
 @transaction.atomic
 def add_agenda_item(
     meeting: Meeting,
@@ -74,6 +99,7 @@ def add_agenda_item(
     document_url="",
 ) -> AgendaItem:
     require_organiser(user, meeting)
+    _check_practices(user, practices)
     data = _clean_agenda(
         {
             "title": title,
@@ -100,7 +126,9 @@ def update_agenda_item(item: AgendaItem, *, user, practices=None, **fields) -> A
     unknown = set(fields) - set(AGENDA_FIELDS)
     if unknown:
         raise ValidationError({name: [_("This field cannot be changed here.")] for name in unknown})
-    for name, value in _clean_agenda(fields).items():
+    data = _clean_agenda(fields)
+    _check_practices(user, practices, item)
+    for name, value in data.items():
         setattr(item, name, value)
     with_history_user(item, user).save()
     if practices is not None:

@@ -444,3 +444,20 @@ def test_dates_outside_any_sensible_year_are_field_errors(editor_of_menen, clien
     response = client.get("/api/v1/meetings?from=0001-01-01")
     assert response.status_code == 422
     assert response.json()["errors"] == {"from": ["Enter a year between 1900 and 2200."]}
+
+
+def test_an_agenda_links_only_practices_the_organiser_may_read(editor_of_menen):
+    from trefpunt.practices import operations as practices
+
+    meeting = _schedule(editor_of_menen)
+    draft = practices.create_practice(
+        user=None,
+        language="fr",
+        title="Brouillon de Courtrai",
+        status="draft",
+        owner=Organisation.objects.get(slug="kortrijk"),
+    )
+    with pytest.raises(ValidationError) as error:
+        operations.add_agenda_item(meeting, user=editor_of_menen, title="Ideas", practices=[draft])
+    assert error.value.message_dict == {"practices": [f"No practice has the number(s) {draft.pk}."]}
+    assert meeting.agenda.count() == 0

@@ -2,7 +2,13 @@
 (scheduling, agenda, participants, minutes, decisions, actions) and the follow-up dashboard."""
 
 from .agenda import agenda, agenda_item_edit, agenda_item_move, agenda_item_remove
-from .editing import meeting_cancel, meeting_create, meeting_edit, schedule_next
+from .editing import (
+    meeting_cancel,
+    meeting_create,
+    meeting_edit,
+    meeting_translate,
+    schedule_next,
+)
 from .followup import followup, followup_export
 from .meeting import meeting_detail
 from .people import participant_status, participants, register
@@ -26,6 +32,7 @@ __all__ = [
     "meeting_edit",
     "meeting_export",
     "meeting_list",
+    "meeting_translate",
     "minutes_approve",
     "minutes_edit",
     "participant_status",

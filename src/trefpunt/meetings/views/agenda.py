@@ -29,7 +29,7 @@ def _organised_item(request, pk: int, item_pk: int) -> AgendaItem:
 @login_required
 def agenda(request, pk: int):
     meeting = organised_meeting(request, pk)
-    form = AgendaItemForm(posted(request))
+    form = AgendaItemForm(posted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             operations.add_agenda_item(meeting, user=request.user, **form.operation_kwargs())
@@ -47,7 +47,7 @@ def agenda(request, pk: int):
 @login_required
 def agenda_item_edit(request, pk: int, item_pk: int):
     item = _organised_item(request, pk, item_pk)
-    form = AgendaItemForm(posted(request), item=item)
+    form = AgendaItemForm(posted(request), user=request.user, item=item)
     if request.method == "POST" and form.is_valid():
         try:
             operations.update_agenda_item(item, user=request.user, **form.operation_kwargs())

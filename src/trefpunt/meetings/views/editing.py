@@ -1,15 +1,20 @@
-"""Organising meetings: schedule one, change it, schedule the next of its series, cancel it."""
+"""Organising meetings: schedule one, change it, translate it, schedule the next of its series,
+cancel it."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from trefpunt.lib.languages import CODES
+from trefpunt.lib.richtext import rich_text
+
 from .. import access, operations
-from ..forms import MeetingForm, NextMeetingForm, add_operation_errors
+from ..forms import MeetingForm, MeetingTranslationForm, NextMeetingForm, add_operation_errors
 from .common import organised_meeting, posted
 
 
@@ -62,6 +67,29 @@ def meeting_edit(request, pk: int):
             messages.success(request, _("The meeting is saved."))
             return redirect(meeting)
     return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
+
+
+@login_required
+def meeting_translate(request, pk: int, lang: str):
+    meeting = organised_meeting(request, pk)
+    if lang == meeting.language or lang not in CODES:
+        raise Http404(_("This meeting cannot be translated into “%(lang)s”.") % {"lang": lang})
+    translation = meeting.translation_in(lang)
+    form = MeetingTranslationForm(
+        posted(request), meeting=meeting, language=lang, translation=translation
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            operations.save_meeting_translation(
+                meeting, user=request.user, **form.operation_kwargs()
+            )
+        except ValidationError as error:
+            add_operation_errors(form, error)
+        else:
+            messages.success(request, _("The translation is saved."))
+            return redirect(meeting)
+    context = {"meeting": meeting, "form": form, "description": rich_text(meeting.description)}
+    return render(request, "meetings/meeting_translate.html", context)
 
 
 @login_required

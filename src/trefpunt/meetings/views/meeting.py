@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from django.shortcuts import render
 from django.utils import timezone
 
-from trefpunt.lib.languages import LANGUAGE_LABELS, current_language
+from trefpunt.lib.languages import CODES, LANGUAGE_LABELS, current_language
 from trefpunt.lib.richtext import rich_text
 from trefpunt.practices.models import Practice, PracticeTranslation
 
@@ -51,6 +51,7 @@ def meeting_page(request, meeting: Meeting) -> dict:
         "can_see_content": content,
         "minutes": _with_html(access.readable_minutes(user, meeting), "body"),
         "minutes_languages": _minutes_languages(meeting) if organiser else [],
+        "translate_languages": _translate_languages(meeting) if organiser else [],
         "next_url": meeting.get_absolute_url(),
     }
     if content:
@@ -83,11 +84,26 @@ def _minutes_languages(meeting: Meeting) -> list[dict]:
     ]
 
 
+def _translate_languages(meeting: Meeting) -> list[dict]:
+    """The site's languages other than the original, each with its translation if any."""
+    existing = {translation.language for translation in meeting.translations.all()}
+    return [
+        {"code": code, "label": LANGUAGE_LABELS[code], "exists": code in existing}
+        for code in CODES
+        if code != meeting.language
+    ]
+
+
 def _content(user, meeting: Meeting, reader: str) -> dict:
-    practices = Practice.objects.only("id", "language", "title").prefetch_related(
-        Prefetch(
-            "translations",
-            queryset=PracticeTranslation.objects.only("id", "practice_id", "language", "title"),
+    # Linked practices the reader may see: a draft stays off the agenda of a public meeting.
+    practices = (
+        Practice.objects.visible_to(user)
+        .only("id", "language", "title", "status")
+        .prefetch_related(
+            Prefetch(
+                "translations",
+                queryset=PracticeTranslation.objects.only("id", "practice_id", "language", "title"),
+            )
         )
     )
     agenda = list(
@@ -105,7 +121,7 @@ def _content(user, meeting: Meeting, reader: str) -> dict:
     )
     for action in actions:
         action.meeting = meeting  # loaded already, with its translations
-    carried = list(access.carried_actions(meeting).select_related("meeting__organiser"))
+    carried = list(access.carried_actions(meeting, user).select_related("meeting__organiser"))
     prepare_actions(actions + carried, reader)
     return {
         "agenda": agenda,

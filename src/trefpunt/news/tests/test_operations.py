@@ -253,7 +253,10 @@ def test_an_image_over_five_megabytes_is_refused(menen, monkeypatch):
             user=None, author=menen, language="nl", title="T", image=upload, image_alt="x"
         )
 
-    assert error.value.message_dict == {"image": ["The image is 5.0 MB; the limit is 5 MB."]}
+    assert error.value.message_dict == {
+        "image": ["The image is larger than the 5 MB limit (5.01 MB)."]
+    }
+    assert Article.objects.count() == 0
 
 
 def test_an_image_needs_a_description(menen):
@@ -314,3 +317,51 @@ def test_a_theme_change_alone_bumps_the_version_once(news):
     assert (updated.version, again.version, again.history.count()) == (2, 2, 2)
     assert Organisation.objects.get(pk=again.author_id).slug == "menen"
     assert again.published_at == datetime(2025, 3, 1, 9, 0, tzinfo=BRUSSELS)
+
+
+def test_an_empty_publication_date_keeps_a_published_article_s_date(news, editor_of_menen):
+    bus = news["bus"]
+
+    updated = operations.update_article(
+        bus, user=editor_of_menen, version=1, title="Grensbus", published_at=None
+    )
+
+    assert updated.published_at == datetime(2025, 3, 1, 9, 0, tzinfo=BRUSSELS)
+    assert Article.objects.published().filter(pk=bus.pk).exists()
+    assert _documents(updated) == [("nl", True, "Grensbus", f"/news/{bus.pk}/")]
+
+
+def test_an_empty_publication_date_dates_an_undated_published_article_now(news):
+    bus = news["bus"]
+    Article.objects.filter(pk=bus.pk).update(published_at=None)  # as left by the old bug
+    before = timezone.now()
+
+    updated = operations.update_article(bus, user=None, version=1, published_at=None)
+
+    assert before <= Article.objects.get(pk=bus.pk).published_at <= timezone.now()
+    assert updated.version == 2
+    assert Article.objects.published().filter(pk=bus.pk).exists()
+
+
+def test_an_empty_publication_date_leaves_a_draft_undated(news):
+    draft = news["draft"]
+
+    updated = operations.update_article(
+        draft, user=None, version=1, title="Fietspaden", published_at=None
+    )
+
+    assert (updated.status, updated.published_at, updated.title) == ("draft", None, "Fietspaden")
+
+
+def test_the_image_size_is_written_in_the_reader_s_language(menen, monkeypatch):
+    from django.utils import translation
+
+    upload = png_upload()
+    monkeypatch.setattr(upload, "size", 6 * 1024 * 1024 + 300 * 1024)
+
+    with translation.override("fr"), pytest.raises(ValidationError) as error:
+        operations.create_article(
+            user=None, author=menen, language="nl", title="T", image=upload, image_alt="x"
+        )
+
+    assert "(6,30 MB)" in error.value.message_dict["image"][0]

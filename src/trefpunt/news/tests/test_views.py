@@ -249,7 +249,10 @@ def test_an_editor_writes_an_article_with_an_image(client, editor_of_menen, mene
             SimpleUploadedFile("bus.png", b"GIF89a-not-really"),
             "This file is not an image we accept (PNG, JPEG, WebP or GIF).",
         ),
-        (SimpleUploadedFile("bus.png", b"\x89PNG" + b"0" * (5 * 1024 * 1024)), "5.0 MB"),
+        (
+            SimpleUploadedFile("bus.png", b"\x89PNG" + b"0" * (5 * 1024 * 1024)),
+            "The image is larger than the 5 MB limit (5.01 MB).",
+        ),
     ],
 )
 def test_a_bad_image_is_refused_beside_its_field(client, editor_of_menen, menen, upload, error):
@@ -287,6 +290,19 @@ def test_an_edit_is_saved(client, news, editor_of_menen):
     assert response.status_code == 302
     fresh = Article.objects.get(pk=bus.pk)
     assert (fresh.title, fresh.version) == ("Nieuwe titel", 2)
+
+
+def test_an_edit_without_publication_date_keeps_the_article_public(client, news, editor_of_menen):
+    bus = news["bus"]
+    client.force_login(editor_of_menen)
+
+    response = client.post(f"/nl/news/{bus.pk}/edit/", _form(bus, published_at=""))
+
+    assert response.status_code == 302
+    fresh = Article.objects.get(pk=bus.pk)
+    assert (fresh.status, fresh.published_at) == ("published", bus.published_at)
+    client.logout()
+    assert "Grensbus naar Halluin" in client.get("/nl/news/").content.decode()
 
 
 def test_outsiders_cannot_write_edit_or_publish(client, news, outsider):

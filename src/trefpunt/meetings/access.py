@@ -144,6 +144,18 @@ def content_visible_q(user) -> Q:
     return visible
 
 
+def content_readable_ids(user, meetings: list[Meeting]) -> set[int]:
+    """Ids of ``meetings`` whose content (the online link too) ``user`` may read: the rule of
+    ``can_see_content`` for a whole list, in at most two queries."""
+    readable = {meeting.pk for meeting in meetings if meeting.visibility == Visibility.PUBLIC}
+    closed = [meeting.pk for meeting in meetings if meeting.pk not in readable]
+    if closed and getattr(user, "is_authenticated", False) and user.is_active:
+        candidates = Meeting.objects.filter(pk__in=closed)
+        readable.update(candidates.participated_by(user).values_list("pk", flat=True))
+        readable.update(candidates.organised_by_user(user).values_list("pk", flat=True))
+    return readable
+
+
 def visible_actions(user):
     """Actions of meetings whose content ``user`` may read, with what lists show of them."""
     return (

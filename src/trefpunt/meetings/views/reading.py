@@ -18,7 +18,7 @@ from trefpunt.lib.languages import current_language
 
 from .. import access
 from ..forms import MeetingFilterForm
-from ..models import ActionStatus, Chair, Meeting, Series, Visibility
+from ..models import ActionStatus, Chair, Meeting, Series
 from .common import chair_sentence, prepare_actions, query_without, updatable_action_ids
 
 EXPORT_LIMIT = 5000
@@ -110,22 +110,10 @@ def meeting_export(request):
     writer = csv.writer(response)
     writer.writerow(EXPORT_COLUMNS)
     meetings = list(meetings[:EXPORT_LIMIT])
-    readable = content_readable_ids(request.user, meetings)
+    readable = access.content_readable_ids(request.user, meetings)
     for meeting in meetings:
         writer.writerow(_export_row(request, meeting, with_link=meeting.pk in readable))
     return response
-
-
-def content_readable_ids(user, meetings: list[Meeting]) -> set[int]:
-    """Ids of ``meetings`` whose content (the online link too) ``user`` may read: the rule of
-    ``access.can_see_content`` for a whole list, in at most two queries."""
-    readable = {meeting.pk for meeting in meetings if meeting.visibility == Visibility.PUBLIC}
-    closed = [meeting.pk for meeting in meetings if meeting.pk not in readable]
-    if closed and getattr(user, "is_authenticated", False) and user.is_active:
-        candidates = Meeting.objects.filter(pk__in=closed)
-        readable.update(candidates.participated_by(user).values_list("pk", flat=True))
-        readable.update(candidates.organised_by_user(user).values_list("pk", flat=True))
-    return readable
 
 
 def _export_row(request, meeting: Meeting, *, with_link: bool) -> list:

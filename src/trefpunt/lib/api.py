@@ -8,7 +8,7 @@ from trefpunt.lib.languages import negotiate
 
 class Page(Schema):
     limit: int = Field(20, ge=1, le=100, description="Items per page (1–100).")
-    offset: int = Field(0, ge=0, description="Items to skip.")
+    offset: int = Field(0, ge=0, le=1_000_000_000, description="Items to skip.")
     lang: str | None = Field(None, pattern="^(nl|fr|de|en)$", description="Language of names.")
 
 

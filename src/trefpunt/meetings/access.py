@@ -156,6 +156,31 @@ def content_readable_ids(user, meetings: list[Meeting]) -> set[int]:
     return readable
 
 
+def can_update_action(user, action: Action) -> bool:
+    """Organisers of the meeting, and the action's owner (the person, or editors of the
+    owning organisation)."""
+    if can_organise(user, action.meeting):
+        return True
+    if not _is_user(user):
+        return False
+    if action.owner_person_id and action.owner_person.user_id == user.pk:
+        return True
+    return action.owner_organisation_id is not None and can_edit_organisation(
+        user, action.owner_organisation
+    )
+
+
+def get_action_for_user(user, pk) -> Action:
+    """An action the user may read (its meeting's content) or update (it is theirs); anything
+    else is as unknown as a missing number."""
+    action = Action.objects.filter(pk=pk).with_relations().first()
+    if action is None or not (
+        can_see_content(user, action.meeting) or can_update_action(user, action)
+    ):
+        raise Http404(_("No action has the number %(id)s.") % {"id": pk})
+    return action
+
+
 def visible_actions(user):
     """Actions of meetings whose content ``user`` may read, with what lists show of them."""
     return (

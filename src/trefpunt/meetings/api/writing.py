@@ -1,7 +1,6 @@
 """The token writes: schedule and change a meeting, record a decision, assign and update an
 action. Each calls one function of ``meetings.operations``."""
 
-from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Query, Status
 
@@ -146,13 +145,7 @@ def create_decision(request, id: int, payload: DecisionIn):
 
 
 def _action(user, pk) -> Action:
-    """An action the user may read: its meeting's content, or because it is theirs."""
-    action = Action.objects.filter(pk=pk).with_relations().first()
-    if action is None or not (
-        access.can_see_content(user, action.meeting) or operations.can_update_action(user, action)
-    ):
-        raise Http404(_("No action has the number %(id)s.") % {"id": pk})
-    return action
+    return access.get_action_for_user(user, pk)
 
 
 @router.post(

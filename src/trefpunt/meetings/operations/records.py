@@ -7,9 +7,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from trefpunt.accounts.permissions import can_edit_organisation
-
-from ..access import can_organise
+from ..access import can_update_action  # noqa: F401 (re-exported)
 from ..models import (
     Action,
     ActionStatus,
@@ -297,20 +295,6 @@ def assign_action(
     action = with_history_user(Action(meeting=meeting, **data), user)
     action.save()
     return action
-
-
-def can_update_action(user, action: Action) -> bool:
-    """Organisers of the meeting, and the action's owner (the person, or editors of the
-    owning organisation)."""
-    if can_organise(user, action.meeting):
-        return True
-    if user is None or not getattr(user, "is_authenticated", False):
-        return False
-    if action.owner_person_id and action.owner_person.user_id == user.pk:
-        return True
-    return action.owner_organisation_id is not None and can_edit_organisation(
-        user, action.owner_organisation
-    )
 
 
 _UNSET = object()

@@ -461,3 +461,32 @@ def test_an_agenda_links_only_practices_the_organiser_may_read(editor_of_menen):
         operations.add_agenda_item(meeting, user=editor_of_menen, title="Ideas", practices=[draft])
     assert error.value.message_dict == {"practices": [f"No practice has the number(s) {draft.pk}."]}
     assert meeting.agenda.count() == 0
+
+
+def test_an_outsider_learns_nothing_from_updating_a_hidden_action(
+    editor_of_menen, outsider, client
+):
+    restricted = _schedule(editor_of_menen, visibility=Visibility.RESTRICTED)
+    action = operations.assign_action(
+        restricted,
+        user=editor_of_menen,
+        title="Hidden",
+        owner_organisation=Organisation.objects.get(slug="menen"),
+    )
+    client.force_login(outsider)
+    response = client.post(f"/en/meetings/actions/{action.pk}/update/", {})
+    assert response.status_code == 404
+    action.refresh_from_db()
+    assert (action.status, action.version) == ("open", 1)
+
+
+def test_absurd_offsets_and_positions_are_refused_not_errors(editor_of_menen, client):
+    assert client.get("/api/v1/meetings?offset=99999999999999999999999").status_code == 422
+    meeting = _schedule(editor_of_menen)
+    item = operations.add_agenda_item(meeting, user=editor_of_menen, title="Welcome")
+    client.force_login(editor_of_menen)
+    for position in ("²", "9" * 5000):
+        response = client.post(
+            f"/en/meetings/{meeting.pk}/agenda/{item.pk}/move/", {"position": position}
+        )
+        assert response.status_code == 400

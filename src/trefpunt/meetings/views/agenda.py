@@ -1,5 +1,7 @@
 """Editing a meeting's agenda: add, change, remove and reorder its items."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -80,7 +82,7 @@ def agenda_item_move(request, pk: int, item_pk: int):
     direction, position = request.POST.get("direction"), request.POST.get("position", "")
     if direction in ("up", "down"):
         position = item_position(item) + (1 if direction == "down" else -1)
-    elif not position.isdigit():
+    elif not re.fullmatch(r"[0-9]{1,4}", position):
         return HttpResponseBadRequest(_("Say where the item goes: up, down or a position."))
     operations.move_agenda_item(item, user=request.user, position=position)
     return redirect(_agenda_url(item.meeting))

@@ -11,9 +11,9 @@ from django.views.decorators.http import require_POST
 
 from trefpunt.lib.languages import LANGUAGE_LABELS
 
-from .. import operations
+from .. import access, operations
 from ..forms import ActionForm, ActionUpdateForm, DecisionForm, MinutesForm, add_operation_errors
-from ..models import CONTENT_LANGUAGES, Action
+from ..models import CONTENT_LANGUAGES
 from .common import organised_meeting, posted, redirect_back
 
 
@@ -97,7 +97,7 @@ def actions(request, pk: int):
 @require_POST
 def action_update(request, action_pk: int):
     """Status and notes of an action, from the meeting page or the dashboard."""
-    action = get_object_or_404(Action.objects.select_related("meeting"), pk=action_pk)
+    action = access.get_action_for_user(request.user, action_pk)
     form = ActionUpdateForm(request.POST, action=action)
     try:
         if not form.is_valid():

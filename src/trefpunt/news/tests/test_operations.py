@@ -364,4 +364,4 @@ def test_the_image_size_is_written_in_the_reader_s_language(menen, monkeypatch):
             user=None, author=menen, language="nl", title="T", image=upload, image_alt="x"
         )
 
-    assert "(6,30 MB)" in error.value.message_dict["image"][0]
+    assert error.value.message_dict["image"] == ["L’image dépasse la limite de 5 Mo (6,30 Mo)."]

@@ -62,6 +62,7 @@ def demo_pages() -> list[str]:
     article = Article.objects.published().order_by("-published_at").first()
     return [
         f"/fr/meetings/{meeting.pk}/",
+        f"/fr/meetings/calendar/?month={meeting.start:%Y-%m}",
         f"/api/v1/meetings/{meeting.pk}",
         f"/api/v1/meetings/{meeting.pk}.ics",
         f"/nl/news/{article.pk}/",

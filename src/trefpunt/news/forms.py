@@ -3,13 +3,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from trefpunt.accounts.permissions import editable_organisation_ids, is_curator
+from trefpunt.lib.translation_forms import SideBySideTranslationForm
 from trefpunt.meetings.models import Meeting
 from trefpunt.organisations.models import Organisation
 from trefpunt.places.models import Territory
 from trefpunt.practices.models import Theme
 
 from . import operations
-from .models import CONTENT_LANGUAGES, Article, ArticleTranslation, Origin, Status
+from .models import CONTENT_LANGUAGES, Article, Status
 
 IMAGE_TYPES = "image/png,image/jpeg,image/webp,image/gif"
 
@@ -229,7 +230,7 @@ class ArticleForm(forms.Form):
         return kwargs
 
 
-class TranslationForm(forms.Form):
+class TranslationForm(SideBySideTranslationForm):
     """One translation of an article, edited beside the original."""
 
     title = forms.CharField(label=_("Title"), max_length=300)
@@ -239,50 +240,5 @@ class TranslationForm(forms.Form):
     body = forms.CharField(
         label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}), required=False
     )
-    origin = forms.ChoiceField(
-        label=_("Origin"), choices=Origin.choices, initial=Origin.HUMAN, widget=forms.RadioSelect
-    )
-    reviewed = forms.BooleanField(
-        label=_("I have reviewed this translation against the original"), required=False
-    )
 
     TEXT_FIELDS = ("title", "summary", "body")
-
-    def __init__(
-        self,
-        *args,
-        article: Article,
-        language: str,
-        user,
-        translation: ArticleTranslation | None = None,
-        **kwargs,
-    ):
-        initial = {}
-        if translation is not None:
-            initial = {name: getattr(translation, name) for name in self.TEXT_FIELDS}
-            initial.update(
-                origin=translation.origin, reviewed=translation.reviewed_by_id is not None
-            )
-        super().__init__(*args, initial=initial, **kwargs)
-        self.article, self.language, self.user = article, language, user
-        self.translation = translation
-        self.language_label = dict(CONTENT_LANGUAGES)[language]
-        for name in self.TEXT_FIELDS:
-            self.fields[name].widget.attrs["lang"] = language
-
-    def operation_kwargs(self) -> dict:
-        """Arguments of ``operations.save_article_translation``."""
-        data = self.cleaned_data
-        return {
-            "language": self.language,
-            "origin": data["origin"],
-            "reviewed_by": self.user if data["reviewed"] else None,
-            **{name: data[name] for name in self.TEXT_FIELDS},
-        }
-
-    def rows(self) -> list[dict]:
-        """Each text field beside the original text it translates."""
-        return [
-            {"name": name, "field": self[name], "original": getattr(self.article, name)}
-            for name in self.TEXT_FIELDS
-        ]

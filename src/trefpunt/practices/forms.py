@@ -3,15 +3,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from trefpunt.accounts.permissions import editable_organisation_ids, is_curator
+from trefpunt.lib.translation_forms import SideBySideTranslationForm
 from trefpunt.organisations.models import Organisation
 from trefpunt.places.forms import COUNTRY_CHOICES
 from trefpunt.places.models import Territory
 
 from .models import (
     CONTENT_LANGUAGES,
-    Origin,
     Practice,
-    PracticeTranslation,
     Stage,
     Status,
     Theme,
@@ -221,7 +220,7 @@ class PracticeForm(forms.Form):
         return {name: self.cleaned_data[name] for name in names}
 
 
-class TranslationForm(forms.Form):
+class TranslationForm(SideBySideTranslationForm):
     """One translation of a practice, edited beside the original."""
 
     title = forms.CharField(label=_("Title"), max_length=1000)
@@ -237,53 +236,4 @@ class TranslationForm(forms.Form):
     transferability = forms.CharField(
         label=_("Transferability"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
-    origin = forms.ChoiceField(
-        label=_("Origin"),
-        choices=Origin.choices,
-        initial=Origin.HUMAN,
-        widget=forms.RadioSelect,
-    )
-    reviewed = forms.BooleanField(
-        label=_("I have reviewed this translation against the original"), required=False
-    )
-
     TEXT_FIELDS = ("title", "summary", "body", "results", "transferability")
-
-    def __init__(
-        self,
-        *args,
-        practice: Practice,
-        language: str,
-        user,
-        translation: PracticeTranslation | None = None,
-        **kwargs,
-    ):
-        initial = {}
-        if translation is not None:
-            initial = {name: getattr(translation, name) for name in self.TEXT_FIELDS}
-            initial.update(
-                origin=translation.origin, reviewed=translation.reviewed_by_id is not None
-            )
-        super().__init__(*args, initial=initial, **kwargs)
-        self.practice, self.language, self.translation = practice, language, translation
-        self.user = user
-        self.language_label = dict(CONTENT_LANGUAGES)[language]
-        for name in self.TEXT_FIELDS:
-            self.fields[name].widget.attrs["lang"] = language
-
-    def operation_kwargs(self) -> dict:
-        """Arguments of ``operations.save_translation``: whoever ticks "reviewed" reviewed it."""
-        data = self.cleaned_data
-        return {
-            "language": self.language,
-            "origin": data["origin"],
-            "reviewed_by": self.user if data["reviewed"] else None,
-            **{name: data[name] for name in self.TEXT_FIELDS},
-        }
-
-    def rows(self) -> list[dict]:
-        """Each text field beside the original text it translates."""
-        return [
-            {"name": name, "field": self[name], "original": getattr(self.practice, name)}
-            for name in self.TEXT_FIELDS
-        ]

@@ -76,7 +76,7 @@ def meeting_translate(request, pk: int, lang: str):
         raise Http404(_("This meeting cannot be translated into “%(lang)s”.") % {"lang": lang})
     translation = meeting.translation_in(lang)
     form = MeetingTranslationForm(
-        posted(request), meeting=meeting, language=lang, translation=translation
+        posted(request), original=meeting, language=lang, translation=translation
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -59,7 +59,7 @@ def article_translate(request, pk: int, lang: str):
         raise Http404(_("This article cannot be translated into “%(lang)s”.") % {"lang": lang})
     form = TranslationForm(
         request.POST or None,
-        article=article,
+        original=article,
         language=lang,
         user=request.user,
         translation=article.translation_in(lang),

@@ -56,7 +56,7 @@ def practice_translate(request, pk: int, lang: str):
         raise Http404(_("This practice cannot be translated into “%(lang)s”.") % {"lang": lang})
     form = TranslationForm(
         request.POST or None,
-        practice=practice,
+        original=practice,
         language=lang,
         user=request.user,
         translation=practice.translation_in(lang),

@@ -169,12 +169,18 @@ class MeetingForm(forms.Form):
         self.fields["supporting"].queryset = active_organisations()
         self.fields["series"].queryset = Series.objects.prefetch_related("names").order_by("name")
         chair_initial = None
+        # Chairs recorded without a post, or whose post has ended since (a mayor replaced after
+        # the meeting), cannot be chosen again: they are kept as recorded.
+        self.kept_chairs = []
         if meeting is not None:
+            current = set(Post.objects.current().values_list("pk", flat=True))
+            chairs = list(meeting.chairs.all())
             chair_initial = [
                 {"post": chair.post, "country": chair.country}
-                for chair in meeting.chairs.all()
-                if chair.post_id
+                for chair in chairs
+                if chair.post_id in current
             ]
+            self.kept_chairs = [chair for chair in chairs if chair.post_id not in current]
         self.chairs = ChairFormSet(data, initial=chair_initial, prefix="chairs")
         self.chair_errors: list[str] = []
 
@@ -274,7 +280,16 @@ class MeetingForm(forms.Form):
             "sides": list(data["sides"]),
             "visibility": data["visibility"],
             "capacity": data["capacity"],
-            "chairs": self.chairs.chairs(),
+            "chairs": self.chairs.chairs()
+            + [
+                {
+                    "person": chair.person,
+                    "post": chair.post,
+                    "organisation": chair.organisation,
+                    "country": chair.country,
+                }
+                for chair in self.kept_chairs
+            ],
         }
 
 

@@ -947,3 +947,33 @@ def test_every_organiser_page_renders_in_each_language(client, consultation, edi
         response = client.get(f"/{lang}/meetings/{path}")
         assert (path, response.status_code) == (path, 200)
         assert _html_lang(response.content.decode()) == lang
+
+
+def test_a_chair_whose_post_has_ended_is_kept_when_the_meeting_is_edited(
+    client, consultation, editor_of_menen
+):
+    from datetime import date
+
+    from trefpunt.organisations.models import Post
+
+    upcoming = consultation["upcoming"]
+    before = sorted(upcoming.chairs.values_list("person__slug", "country"))
+    data = _form(
+        title="Nouveau titre",
+        language="fr",
+        start=upcoming.local_start.strftime("%Y-%m-%dT%H:%M"),
+        end=upcoming.local_end.strftime("%Y-%m-%dT%H:%M"),
+        series=str(upcoming.series_id),
+        version=str(upcoming.version),
+    )
+    data["chairs-0-post"] = ""  # the French chair's post has ended: no longer offered
+    ended = upcoming.chairs.get(country="FR").post
+    Post.objects.filter(pk=ended.pk).update(start=date(2020, 1, 1), end=date(2020, 12, 31))
+    client.force_login(editor_of_menen)
+    html = client.get(f"/en/meetings/{upcoming.pk}/edit/").content.decode()
+    assert "Kept as recorded (their post has ended or was not recorded):" in html
+
+    response = client.post(f"/en/meetings/{upcoming.pk}/edit/", data)
+
+    assert response.status_code == 302
+    assert sorted(upcoming.chairs.values_list("person__slug", "country")) == before

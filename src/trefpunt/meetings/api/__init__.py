@@ -17,7 +17,7 @@ from .router import router
 
 # Imported for their routes, in route order (see above): keep this order.
 # isort: off
-from . import lists, feeds, detail, writing  # noqa: F401
+from . import lists, feeds, detail, writing, records  # noqa: F401
 # isort: on
 
 __all__ = ["router"]

@@ -431,6 +431,8 @@ def save_meeting_translation(
         errors["language"] = [_("Choose a language other than the original.")]
     if not (title or "").strip():
         errors["title"] = [_("Give the translated title.")]
+    elif len(title.strip()) > 300:
+        errors["title"] = [_("The title is longer than 300 characters.")]
     if origin not in ("human", "machine"):
         errors["origin"] = [_("Choose human or machine translation.")]
     if errors:

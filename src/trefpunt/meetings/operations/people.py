@@ -7,6 +7,7 @@ import smtplib
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -111,6 +112,11 @@ def invite(
         and meeting.participants.filter(organisation=organisation, person__isnull=True).exists()
     ):
         errors["organisation"] = [_("%(name)s is already invited.") % {"name": organisation}]
+    if email:
+        try:
+            validate_email(email.strip())
+        except ValidationError:
+            errors["email"] = [_("Enter a valid email address.")]
     if delegation_level and delegation_level not in DelegationLevel.values:
         errors["delegation_level"] = [_("Choose a delegation level.")]
     if meeting.is_cancelled:

@@ -39,6 +39,8 @@ def _clean_agenda(values: dict) -> dict:
         data["title"] = (data["title"] or "").strip()
         if not data["title"]:
             errors["title"] = [_("Give the agenda item a title.")]
+        elif len(data["title"]) > 300:
+            errors["title"] = [_("The title is longer than 300 characters.")]
     if "description" in data:
         data["description"] = sanitise(data["description"])
     duration = data.get("duration_minutes")

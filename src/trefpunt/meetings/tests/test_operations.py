@@ -490,3 +490,25 @@ def test_absurd_offsets_and_positions_are_refused_not_errors(editor_of_menen, cl
             f"/en/meetings/{meeting.pk}/agenda/{item.pk}/move/", {"position": position}
         )
         assert response.status_code == 400
+
+
+def test_overlong_titles_and_bad_addresses_are_field_errors(editor_of_menen):
+    meeting = _schedule(editor_of_menen)
+    with pytest.raises(ValidationError) as error:
+        operations.add_agenda_item(meeting, user=editor_of_menen, title="x" * 301)
+    assert error.value.message_dict == {"title": ["The title is longer than 300 characters."]}
+    with pytest.raises(ValidationError) as error:
+        operations.save_meeting_translation(
+            meeting, user=editor_of_menen, language="nl", title="x" * 301
+        )
+    assert error.value.message_dict == {"title": ["The title is longer than 300 characters."]}
+    with pytest.raises(ValidationError) as error:
+        operations.invite(
+            meeting, user=editor_of_menen, person=_mayor("halluin").person, email="not-an-address"
+        )
+    assert error.value.message_dict == {"email": ["Enter a valid email address."]}
+    assert (meeting.agenda.count(), meeting.translations.count(), meeting.participants.count()) == (
+        0,
+        0,
+        0,
+    )

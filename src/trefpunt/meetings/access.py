@@ -216,6 +216,26 @@ def get_participant_for_token(token: str) -> Participant | None:
     )
 
 
+def linkable_practices(user, ids, item=None) -> tuple[list, list[int]]:
+    """The practices ``user`` may link to an agenda item, in the order asked (those they may
+    read, plus the item's current links; ``None`` is the system: any), and the ids not among
+    them — a draft of another organisation is as unknown as a missing number."""
+    from trefpunt.practices.models import Practice
+
+    ids = list(dict.fromkeys(ids))
+    allowed = Practice.objects.all() if user is None else Practice.objects.visible_to(user)
+    if item is not None:
+        allowed = allowed | Practice.objects.filter(pk__in=item.practices.values("pk"))
+    found = allowed.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found], [pk for pk in ids if pk not in found]
+
+
+def unknown_practices_message(missing) -> str:
+    return _("No practice has the number(s) %(numbers)s.") % {
+        "numbers": ", ".join(str(pk) for pk in missing)
+    }
+
+
 def carried_actions(meeting: Meeting, user=None):
     """Open actions of earlier meetings of the series: the next agenda shows them itself.
 

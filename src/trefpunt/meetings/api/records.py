@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import Prefetch
 from django.http import Http404
-from django.utils.translation import gettext as _
 from ninja import Field, P, PathEx, Query, Schema, Status
 
 from trefpunt.lib.api import ErrorOut, language_of, token_auth
@@ -17,7 +16,7 @@ from ..models import AgendaItem, DelegationLevel, Participant, ParticipantStatus
 from .lookups import _meeting, _organisation, _person, _raise
 from .router import router
 from .schemas import LANGUAGE_PATTERN, AgendaItemOut, LanguageQuery
-from .serialisers import _practice_title
+from .serialisers import agenda_item_out
 
 WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
@@ -97,15 +96,9 @@ def create_agenda_item(request, id: int, payload: AgendaItemIn, query: Query[Lan
     meeting = _meeting(request.auth, id)
     errors: dict[str, list[str]] = {}
     presenter = _person(payload.presenter, "presenter", errors) if payload.presenter else None
-    wanted = set(payload.practices)
-    # Drafts the caller may not read are as unknown as missing numbers (as in the operation).
-    practices = list(Practice.objects.visible_to(request.auth).filter(pk__in=wanted))
-    missing = sorted(wanted - {practice.pk for practice in practices})
+    practices, missing = access.linkable_practices(request.auth, payload.practices)
     if missing:
-        numbers = ", ".join(str(n) for n in missing)
-        errors["practices"] = [
-            _("No practice has the number(s) %(numbers)s.") % {"numbers": numbers}
-        ]
+        errors["practices"] = [access.unknown_practices_message(missing)]
     _raise(errors)
     fields = payload.dict(exclude={"presenter", "practices"})
     item = operations.add_agenda_item(
@@ -115,6 +108,7 @@ def create_agenda_item(request, id: int, payload: AgendaItemIn, query: Query[Lan
 
 
 def _agenda_item_out(pk: int, language: str) -> dict:
+    """The item as the meeting detail shows it to its organisers (who just wrote it)."""
     item = (
         AgendaItem.objects.select_related("presenter")
         .prefetch_related(
@@ -122,20 +116,7 @@ def _agenda_item_out(pk: int, language: str) -> dict:
         )
         .get(pk=pk)
     )
-    return {
-        "id": item.pk,
-        "position": item.position,
-        "title": item.title,
-        "description": item.description,
-        "presenter": {"slug": item.presenter.slug, "name": str(item.presenter)}
-        if item.presenter_id
-        else None,
-        "duration_minutes": item.duration_minutes,
-        "document_url": item.document_url,
-        "practices": [
-            {"id": p.pk, "title": _practice_title(p, language)} for p in item.practices.all()
-        ],
-    }
+    return agenda_item_out(item, language, show_drafts=True)
 
 
 def _participant_out(participant: Participant, language: str) -> dict:

@@ -94,6 +94,26 @@ def _practice_title(practice: Practice, language: str) -> str:
     return translated.title if translated is not None else practice.title
 
 
+def agenda_item_out(item, language: str, *, show_drafts: bool) -> dict:
+    """One agenda item; linked draft practices only for the organisers (``show_drafts``)."""
+    return {
+        "id": item.pk,
+        "position": item.position,
+        "title": item.title,
+        "description": item.description,
+        "presenter": {"slug": item.presenter.slug, "name": str(item.presenter)}
+        if item.presenter_id
+        else None,
+        "duration_minutes": item.duration_minutes,
+        "document_url": item.document_url,
+        "practices": [
+            {"id": p.pk, "title": _practice_title(p, language)}
+            for p in item.practices.all()
+            if p.status == "published" or show_drafts
+        ],
+    }
+
+
 def meeting_detail(request, meeting: Meeting, user, language: str) -> dict:
     visible = access.can_see_content(user, meeting)
     data = meeting_out(request, meeting, language)
@@ -146,25 +166,7 @@ def meeting_detail(request, meeting: Meeting, user, language: str) -> dict:
         )
         .order_by("position", "pk")
     )
-    data["agenda"] = [
-        {
-            "id": item.pk,
-            "position": item.position,
-            "title": item.title,
-            "description": item.description,
-            "presenter": {"slug": item.presenter.slug, "name": str(item.presenter)}
-            if item.presenter_id
-            else None,
-            "duration_minutes": item.duration_minutes,
-            "document_url": item.document_url,
-            "practices": [
-                {"id": p.pk, "title": _practice_title(p, language)}
-                for p in item.practices.all()
-                if p.status == "published" or organiser  # drafts only for the organisers
-            ],
-        }
-        for item in agenda
-    ]
+    data["agenda"] = [agenda_item_out(item, language, show_drafts=organiser) for item in agenda]
     data["carried_actions"] = [
         action_out(request, a, language, today)
         for a in access.carried_actions(meeting, user).order_by(*ACTION_ORDER)

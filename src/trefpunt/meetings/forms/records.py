@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from trefpunt.organisations.models import Organisation, Person
-from trefpunt.practices.models import Practice
 
+from .. import access
 from ..models import (
     CONTENT_LANGUAGES,
     ActionStatus,
@@ -66,17 +66,12 @@ class AgendaItemForm(forms.Form):
         numbers = [part for part in value.replace(",", " ").split() if part]
         if not all(part.isdigit() for part in numbers):
             raise ValidationError(_("Type the practices' numbers, e.g. 12, 45."))
-        ids = list(dict.fromkeys(int(part) for part in numbers))
-        allowed = Practice.objects.visible_to(self.user)
-        if self.item is not None:
-            allowed = allowed | Practice.objects.filter(pk__in=self.item.practices.values("pk"))
-        found = allowed.in_bulk(ids)
-        unknown = [str(pk) for pk in ids if pk not in found]
-        if unknown:
-            raise ValidationError(
-                _("No practice has the number(s) %(numbers)s.") % {"numbers": ", ".join(unknown)}
-            )
-        return [found[pk] for pk in ids]
+        found, missing = access.linkable_practices(
+            self.user, [int(part) for part in numbers], self.item
+        )
+        if missing:
+            raise ValidationError(access.unknown_practices_message(missing))
+        return found
 
     def operation_kwargs(self) -> dict:
         return dict(self.cleaned_data)

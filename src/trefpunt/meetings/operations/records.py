@@ -7,7 +7,11 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..access import can_update_action  # noqa: F401 (re-exported)
+from ..access import (  # noqa: F401 (can_update_action is re-exported)
+    can_update_action,
+    linkable_practices,
+    unknown_practices_message,
+)
 from ..models import (
     Action,
     ActionStatus,
@@ -62,28 +66,12 @@ def _clean_agenda(values: dict) -> dict:
 
 
 def _check_practices(user, practices, item=None) -> None:
-    """Only practices the user may read can be linked (a draft of another organisation is as
-    unknown as a missing number); links already on the item stay allowed."""
+    """Only practices the user may read can be linked; links already on the item stay."""
     if user is None or not practices:
         return
-    from trefpunt.practices.models import Practice
-
-    wanted = {p.pk for p in practices}
-    allowed = set(
-        Practice.objects.visible_to(user).filter(pk__in=wanted).values_list("pk", flat=True)
-    )
-    if item is not None:
-        allowed |= set(item.practices.values_list("pk", flat=True))
-    missing = sorted(wanted - allowed)
+    _found, missing = linkable_practices(user, [p.pk for p in practices], item)
     if missing:
-        raise ValidationError(
-            {
-                "practices": [
-                    _("No practice has the number(s) %(numbers)s.")
-                    % {"numbers": ", ".join(str(n) for n in missing)}
-                ]
-            }
-        )
+        raise ValidationError({"practices": [unknown_practices_message(missing)]})
 
 
 @transaction.atomic

@@ -7,8 +7,6 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from trefpunt.accounts.permissions import editable_organisation_ids, is_curator
-
 from .. import access
 
 
@@ -40,31 +38,6 @@ def redirect_back(request, fallback):
     if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return redirect(target)
     return redirect(fallback)
-
-
-def updatable_action_ids(user, actions) -> set[int]:
-    """Ids of the actions ``user`` may update (the rule of ``operations.can_update_action``:
-    organisers of the meeting, the owner, editors of the owning organisation) in one query.
-
-    ``actions`` need ``meeting__organiser``, ``owner_person`` and ``owner_organisation``."""
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    if is_curator(user):
-        return {action.pk for action in actions}
-    own = editable_organisation_ids(user)
-
-    def edits(organisation) -> bool:
-        return organisation is not None and (
-            organisation.pk in own or organisation.parent_id in own
-        )
-
-    return {
-        action.pk
-        for action in actions
-        if edits(action.meeting.organiser)
-        or (action.owner_person_id and action.owner_person.user_id == user.pk)
-        or edits(action.owner_organisation)
-    }
 
 
 def prepare_actions(actions, reader: str) -> list:

@@ -14,7 +14,7 @@ from trefpunt.lib.languages import current_language
 from .. import access
 from ..forms import FollowUpFilterForm
 from ..models import ActionStatus
-from .common import prepare_actions, query_without, updatable_action_ids
+from .common import prepare_actions, query_without
 
 EXPORT_LIMIT = 5000
 
@@ -57,7 +57,7 @@ def followup(request):
             "groups": [_group(name, url, items) for (name, url), items in sorted(groups.items())],
             "total": len(actions),
             "overdue": sum(action.overdue for action in actions),
-            "updatable": updatable_action_ids(request.user, actions),
+            "updatable": access.updatable_action_ids(request.user, actions),
             "action_statuses": ActionStatus.choices,
             "query": query_without(request),
             "next_url": request.get_full_path(),

@@ -21,7 +21,7 @@ from ..models import (
     ParticipantStatus,
 )
 from ..models.participation import SEATED
-from .common import chair_sentence, prepare_actions, updatable_action_ids
+from .common import chair_sentence, prepare_actions
 
 
 def meeting_detail(request, pk: int):
@@ -128,7 +128,7 @@ def _content(user, meeting: Meeting, reader: str) -> dict:
         "carried": carried,
         "decisions": list(meeting.decisions.select_related("agenda_item")),
         "actions": actions,
-        "updatable": updatable_action_ids(user, actions + carried),
+        "updatable": access.updatable_action_ids(user, actions + carried),
         "action_statuses": ActionStatus.choices,
         **participation_summary(meeting),
     }

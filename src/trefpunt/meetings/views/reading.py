@@ -19,7 +19,7 @@ from trefpunt.lib.languages import current_language
 from .. import access
 from ..forms import MeetingFilterForm
 from ..models import ActionStatus, Chair, Meeting, Series
-from .common import chair_sentence, prepare_actions, query_without, updatable_action_ids
+from .common import chair_sentence, prepare_actions, query_without
 
 EXPORT_LIMIT = 5000
 
@@ -221,7 +221,7 @@ def series_detail(request, slug: str):
             "upcoming": upcoming,
             "past": past,
             "actions": actions,
-            "updatable": updatable_action_ids(request.user, actions),
+            "updatable": access.updatable_action_ids(request.user, actions),
             "action_statuses": ActionStatus.choices,
             "next_url": reverse("meetings:series", args=[series.slug]),
         },

@@ -1,4 +1,9 @@
-"""Which record types are searchable. Each app's ``search.py`` registers its own at start-up."""
+"""Which record types are searchable, and how the search page labels them.
+
+Each app's ``search.py`` registers its own document types (with their label) and any facet it
+adds (with its title and a function that labels its values); ``SearchConfig.ready`` finds every
+``search.py`` with ``autodiscover_modules("search")``, as Django's admin finds ``admin.py``.
+"""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -12,10 +17,30 @@ class Source:
     records: Callable[[], Iterable]  # every record to index (a QuerySet, prefetched)
     documents: Callable[[object], list[DocumentData]]  # a record's documents
     key: Callable[[object], str]  # the record's object_key
+    label: object = None  # what the search page calls this type (a lazy translation)
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    title: object  # the facet's heading (a lazy translation)
+    labels: Callable[[Iterable[str]], dict[str, str]] | None = None  # value → label
+    position: int = 100  # order on the page, lower first
 
 
 SOURCES: dict[str, Source] = {}
+FACETS: dict[str, Facet] = {}
 
 
-def register(doc_type: str, *, records, documents, key=lambda obj: str(obj.pk)) -> None:
-    SOURCES[doc_type] = Source(doc_type, records, documents, key)
+def register(
+    doc_type: str, *, records, documents, key=lambda obj: str(obj.pk), label=None
+) -> None:
+    SOURCES[doc_type] = Source(doc_type, records, documents, key, label)
+
+
+def register_facet(name: str, *, title, labels=None, position: int = 100) -> None:
+    FACETS[name] = Facet(name, title, labels, position)
+
+
+def type_labels() -> dict[str, object]:
+    return {doc_type: source.label or doc_type for doc_type, source in SOURCES.items()}

@@ -1,0 +1,72 @@
+"""Who acts for which organisation: the one rule every app asks, for reading and writing.
+
+A user *acts for* the organisations where they are an editor or administrator, and for every
+sub-unit of those at any depth (a municipality's editor acts for its departments). A *member*
+is anyone with a membership, viewers included. Curators act for every organisation.
+Results are read once per user object (a request sees one state of the memberships); call
+``forget(user)`` after changing a user's memberships.
+"""
+
+from trefpunt.accounts.models import Membership, MembershipRole
+from trefpunt.accounts.permissions import is_curator
+
+from .models import Organisation
+
+_CACHES = ("_trefpunt_acts_for", "_trefpunt_member_of")
+# Deeper trees than this are a data error; the walk stops rather than loop on a cycle.
+MAX_DEPTH = 10
+
+
+def _is_user(user) -> bool:
+    return user is not None and getattr(user, "is_authenticated", False) and user.is_active
+
+
+def acts_for(user) -> frozenset[int]:
+    """Ids of the organisations ``user`` edits (editor/admin) and all their sub-units."""
+    if not _is_user(user):
+        return frozenset()
+    cached = getattr(user, "_trefpunt_acts_for", None)
+    if cached is None:
+        ids = set(
+            Membership.objects.filter(
+                user=user, role__in=(MembershipRole.EDITOR, MembershipRole.ADMIN)
+            ).values_list("organisation_id", flat=True)
+        )
+        frontier = set(ids)
+        for _depth in range(MAX_DEPTH):
+            if not frontier:
+                break
+            frontier = (
+                set(Organisation.objects.filter(parent__in=frontier).values_list("pk", flat=True))
+                - ids
+            )
+            ids |= frontier
+        cached = frozenset(ids)
+        user._trefpunt_acts_for = cached
+    return cached
+
+
+def member_of(user) -> frozenset[int]:
+    """Ids of the organisations ``user`` belongs to directly, in any role."""
+    if not _is_user(user):
+        return frozenset()
+    cached = getattr(user, "_trefpunt_member_of", None)
+    if cached is None:
+        cached = frozenset(
+            Membership.objects.filter(user=user).values_list("organisation_id", flat=True)
+        )
+        user._trefpunt_member_of = cached
+    return cached
+
+
+def can_act_for(user, organisation: Organisation | None) -> bool:
+    """Curators act for everything; editors for their organisations and their sub-units."""
+    if is_curator(user):
+        return True
+    return organisation is not None and organisation.pk in acts_for(user)
+
+
+def forget(user) -> None:
+    """Drop what was read of ``user``'s memberships (after they changed)."""
+    for name in _CACHES:
+        user.__dict__.pop(name, None)

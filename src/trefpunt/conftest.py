@@ -90,7 +90,7 @@ def curator(make_user):
 
 @pytest.fixture
 def editor_of_menen(demo_directory, make_user):
-    from trefpunt.accounts import operations
+    from trefpunt.organisations import operations
     from trefpunt.organisations.models import Organisation
 
     user = make_user("editor.menen")

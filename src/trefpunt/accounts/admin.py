@@ -1,14 +1,6 @@
 from django.contrib import admin
 
-from .models import ApiToken, Membership, PlatformGrant
-
-
-@admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
-    list_display = ("user", "organisation", "role", "created_at")
-    list_filter = ("role",)
-    autocomplete_fields = ("organisation",)
-    search_fields = ("user__username", "organisation__name")
+from .models import ApiToken, PlatformGrant
 
 
 @admin.register(PlatformGrant)

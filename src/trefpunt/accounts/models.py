@@ -1,4 +1,5 @@
-"""Memberships (user ↔ organisation with a role), platform roles and API tokens."""
+"""Identity: platform roles and API tokens (memberships of organisations live in
+``organisations``)."""
 
 import hashlib
 import secrets
@@ -9,36 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class MembershipRole(models.TextChoices):
-    VIEWER = "viewer", _("Viewer")
-    EDITOR = "editor", _("Editor")
-    ADMIN = "admin", _("Administrator")
-
-
 class PlatformRole(models.TextChoices):
     CURATOR = "curator", _("Secretariat curator")
     CRISIS_STAFF = "crisis_staff", _("Crisis-centre staff")
-
-
-class Membership(models.Model):
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
-    )
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.CASCADE, related_name="memberships"
-    )
-    role = models.CharField(_("role"), max_length=10, choices=MembershipRole.choices)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("membership")
-        verbose_name_plural = _("memberships")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "organisation"], name="membership_unique")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user} – {self.organisation} ({self.get_role_display()})"
 
 
 class PlatformGrant(models.Model):

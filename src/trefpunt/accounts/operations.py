@@ -1,32 +1,11 @@
-"""Writes on accounts: memberships, platform roles, API tokens."""
+"""Writes on identity: platform roles and API tokens."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import ApiToken, Membership, MembershipRole, PlatformGrant, PlatformRole, hash_token
-from .permissions import can_edit_organisation
-
-
-@transaction.atomic
-def add_member(*, by, user, organisation, role: str) -> Membership:
-    if role not in MembershipRole.values:
-        raise ValidationError({"role": _("Unknown role.")})
-    if by is not None and not (by.is_superuser or _is_org_admin(by, organisation)):
-        raise PermissionDenied(_("Only administrators of this organisation can add members."))
-    membership, _created = Membership.objects.update_or_create(
-        user=user, organisation=organisation, defaults={"role": role}
-    )
-    for cached in ("_trefpunt_editable", "_trefpunt_editable_tree", "_trefpunt_member_of"):
-        user.__dict__.pop(cached, None)
-    return membership
-
-
-def _is_org_admin(user, organisation) -> bool:
-    return Membership.objects.filter(
-        user=user, organisation=organisation, role=MembershipRole.ADMIN
-    ).exists() or (can_edit_organisation(user, organisation) and user.is_superuser)
+from .models import ApiToken, PlatformGrant, PlatformRole, hash_token
 
 
 @transaction.atomic

@@ -1,7 +1,8 @@
-"""Shared pieces of the app routers: pagination parameters, list envelope, token auth."""
+"""Shared pieces of the app routers: pagination parameters, the error body, languages and
+addresses. Token authentication is identity's: ``trefpunt.accounts.auth``."""
 
+from django.utils import translation
 from ninja import Field, Schema
-from ninja.security import HttpBearer
 
 from trefpunt.lib.languages import negotiate
 
@@ -23,24 +24,9 @@ def language_of(request, page: Page | None = None) -> str:
 
 def localized_url(obj, language: str) -> str:
     """The object's page in ``language`` (the UI prefix follows the requested language)."""
-    from django.utils import translation
-
     with translation.override(language):
         return obj.get_absolute_url()
 
 
 def absolute(request, path: str) -> str:
     return request.build_absolute_uri(path)
-
-
-class TokenAuth(HttpBearer):
-    def authenticate(self, request, token):
-        from trefpunt.accounts.operations import authenticate_token
-
-        user = authenticate_token(token)
-        if user is not None:
-            request.user = user
-        return user
-
-
-token_auth = TokenAuth()

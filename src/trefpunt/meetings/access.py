@@ -13,12 +13,8 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from trefpunt.accounts.permissions import (
-    can_edit_organisation,
-    editable_organisation_ids,
-    editable_organisation_tree_ids,
-    is_curator,
-)
+from trefpunt.accounts.permissions import is_curator
+from trefpunt.organisations.access import acts_for, can_act_for
 from trefpunt.organisations.models import Organisation
 
 from .models import Action, Chair, Meeting, Minutes, MinutesStatus, Participant, Visibility
@@ -34,7 +30,7 @@ def can_organise(user, meeting: Meeting) -> bool:
     """Curators, and editors of the organiser (or of a parent organisation)."""
     if user is None:  # the system: CLI, demo loader
         return True
-    return _is_user(user) and can_edit_organisation(user, meeting.organiser)
+    return _is_user(user) and can_act_for(user, meeting.organiser)
 
 
 def organiser_choices(user):
@@ -42,12 +38,11 @@ def organiser_choices(user):
     qs = Organisation.objects.active().prefetch_related("names").order_by("name")
     if is_curator(user):
         return qs
-    own = editable_organisation_ids(user)
-    return qs.filter(Q(pk__in=own) | Q(parent__in=own))
+    return qs.filter(pk__in=acts_for(user))
 
 
 def can_create_meetings(user) -> bool:
-    return _is_user(user) and (is_curator(user) or bool(editable_organisation_ids(user)))
+    return _is_user(user) and (is_curator(user) or bool(acts_for(user)))
 
 
 def is_participant(user, meeting: Meeting) -> bool:
@@ -166,9 +161,7 @@ def can_update_action(user, action: Action) -> bool:
         return False
     if action.owner_person_id and action.owner_person.user_id == user.pk:
         return True
-    return action.owner_organisation_id is not None and can_edit_organisation(
-        user, action.owner_organisation
-    )
+    return action.owner_organisation_id is not None and can_act_for(user, action.owner_organisation)
 
 
 def updatable_action_ids(user, actions) -> set[int]:
@@ -178,7 +171,7 @@ def updatable_action_ids(user, actions) -> set[int]:
         return set()
     if is_curator(user):
         return {action.pk for action in actions}
-    tree = editable_organisation_tree_ids(user)
+    tree = acts_for(user)
     return {
         action.pk
         for action in actions

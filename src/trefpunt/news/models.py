@@ -11,7 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from trefpunt.accounts.permissions import is_curator
 from trefpunt.lib.languages import LANGUAGE_LABELS
+from trefpunt.organisations.access import acts_for
 
 CONTENT_LANGUAGES = [(code, label) for code, label in LANGUAGE_LABELS.items()]
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
@@ -42,12 +44,10 @@ class ArticleQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Public articles, plus everything for curators and their own articles for editors."""
-        from trefpunt.accounts.permissions import editable_organisation_ids, is_curator
-
         if is_curator(user):
             return self.all()
         public = Q(status=Status.PUBLISHED, published_at__lte=timezone.now())
-        own = editable_organisation_ids(user)
+        own = acts_for(user)
         if not own:
             return self.filter(public)
         return self.filter(public | Q(author_id__in=own))

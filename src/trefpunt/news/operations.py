@@ -19,8 +19,9 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
-from trefpunt.accounts.permissions import can_edit_organisation, is_curator
+from trefpunt.accounts.permissions import is_curator
 from trefpunt.lib.richtext import sanitise
+from trefpunt.organisations.access import can_act_for
 from trefpunt.organisations.models import Organisation
 from trefpunt.places.models import Territory
 from trefpunt.search import index as search_index
@@ -70,7 +71,7 @@ def can_write(user, author: Organisation | None) -> bool:
     """
     if user is None or is_curator(user):
         return True
-    return author is not None and can_edit_organisation(user, author)
+    return author is not None and can_act_for(user, author)
 
 
 def _require_writer(user, author: Organisation | None) -> None:

@@ -7,12 +7,11 @@ Results are read once per user object (a request sees one state of the membershi
 ``forget(user)`` after changing a user's memberships.
 """
 
-from trefpunt.accounts.models import Membership, MembershipRole
 from trefpunt.accounts.permissions import is_curator
 
-from .models import Organisation
+from .models import Membership, MembershipRole, Organisation
 
-_CACHES = ("_trefpunt_acts_for", "_trefpunt_member_of")
+_CACHES = ("_trefpunt_edits", "_trefpunt_acts_for", "_trefpunt_member_of")
 # Deeper trees than this are a data error; the walk stops rather than loop on a cycle.
 MAX_DEPTH = 10
 
@@ -21,17 +20,28 @@ def _is_user(user) -> bool:
     return user is not None and getattr(user, "is_authenticated", False) and user.is_active
 
 
+def _edits(user) -> frozenset[int]:
+    """Ids of the organisations where ``user`` is an editor or administrator."""
+    if not _is_user(user):
+        return frozenset()
+    cached = getattr(user, "_trefpunt_edits", None)
+    if cached is None:
+        cached = frozenset(
+            Membership.objects.filter(
+                user=user, role__in=(MembershipRole.EDITOR, MembershipRole.ADMIN)
+            ).values_list("organisation_id", flat=True)
+        )
+        user._trefpunt_edits = cached
+    return cached
+
+
 def acts_for(user) -> frozenset[int]:
     """Ids of the organisations ``user`` edits (editor/admin) and all their sub-units."""
     if not _is_user(user):
         return frozenset()
     cached = getattr(user, "_trefpunt_acts_for", None)
     if cached is None:
-        ids = set(
-            Membership.objects.filter(
-                user=user, role__in=(MembershipRole.EDITOR, MembershipRole.ADMIN)
-            ).values_list("organisation_id", flat=True)
-        )
+        ids = set(_edits(user))
         frontier = set(ids)
         for _depth in range(MAX_DEPTH):
             if not frontier:
@@ -60,10 +70,31 @@ def member_of(user) -> frozenset[int]:
 
 
 def can_act_for(user, organisation: Organisation | None) -> bool:
-    """Curators act for everything; editors for their organisations and their sub-units."""
+    """Curators act for everything; editors for their organisations and their sub-units.
+
+    Walks up from ``organisation`` (rather than reading ``acts_for``), so a sub-unit created
+    during the request is already covered."""
     if is_curator(user):
         return True
-    return organisation is not None and organisation.pk in acts_for(user)
+    edits = _edits(user)
+    node, depth = organisation, 0
+    while node is not None and depth <= MAX_DEPTH:
+        if node.pk in edits:
+            return True
+        node, depth = node.parent, depth + 1
+    return False
+
+
+def can_manage_members(user, organisation: Organisation) -> bool:
+    """Superusers, and administrators of ``organisation`` itself, add its members."""
+    if not _is_user(user):
+        return False
+    return (
+        user.is_superuser
+        or Membership.objects.filter(
+            user=user, organisation=organisation, role=MembershipRole.ADMIN
+        ).exists()
+    )
 
 
 def forget(user) -> None:

@@ -2,7 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import operations
-from .models import Organisation, Person, Post, Presidency, Relation
+from .models import Membership, Organisation, Person, Post, Presidency, Relation
 
 
 @admin.register(Organisation)
@@ -91,3 +91,11 @@ class PresidencyAdmin(admin.ModelAdmin):
         operations.set_presidency(
             user=request.user, year=obj.year, country=obj.country, note=obj.note
         )
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ("user", "organisation", "role", "created_at")
+    list_filter = ("role",)
+    autocomplete_fields = ("organisation",)
+    search_fields = ("user__username", "organisation__name")

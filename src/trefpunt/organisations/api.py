@@ -5,7 +5,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
-from trefpunt.lib.api import ErrorOut, Page, absolute, language_of, localized_url, token_auth
+from trefpunt.accounts.auth import token_auth
+from trefpunt.lib.api import ErrorOut, Page, absolute, language_of, localized_url
 from trefpunt.places.models import Territory
 
 from . import operations

@@ -10,6 +10,7 @@ from trefpunt.places.lookup import find_territory_ids
 from trefpunt.places.models import Territory
 
 from . import operations
+from .demo_accounts import load_accounts
 from .models import Organisation
 
 BENELUX = [
@@ -376,4 +377,5 @@ def load(stdout=None) -> int:
     )
     for year, country in PRESIDENCIES:
         operations.set_presidency(user=None, year=year, country=country)
-    return upsert.created
+    # Demo accounts act for the organisations above (only while DEBUG is on).
+    return upsert.created + load_accounts()

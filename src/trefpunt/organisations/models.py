@@ -300,3 +300,31 @@ class Presidency(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}: {self.country}"
+
+
+class MembershipRole(models.TextChoices):
+    VIEWER = "viewer", _("Viewer")
+    EDITOR = "editor", _("Editor")
+    ADMIN = "admin", _("Administrator")
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        "Organisation", on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=MembershipRole.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        db_table = "accounts_membership"  # created by accounts before memberships moved here
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="membership_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.organisation} ({self.get_role_display()})"

@@ -8,10 +8,21 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from trefpunt.accounts.permissions import can_edit_organisation, is_curator
+from trefpunt.accounts.permissions import is_curator
 from trefpunt.lib.text import fold
 
-from .models import Organisation, OrganisationName, Person, Post, Presidency, Relation
+from . import access
+from .access import can_act_for
+from .models import (
+    Membership,
+    MembershipRole,
+    Organisation,
+    OrganisationName,
+    Person,
+    Post,
+    Presidency,
+    Relation,
+)
 
 ORGANISATION_FIELDS = (
     "kind",
@@ -91,11 +102,7 @@ def create_organisation(
     *, user, slug: str, names: dict[str, str] | None = None, **fields
 ) -> Organisation:
     parent = fields.get("parent")
-    if (
-        user is not None
-        and not is_curator(user)
-        and not (parent and can_edit_organisation(user, parent))
-    ):
+    if user is not None and not is_curator(user) and not (parent and can_act_for(user, parent)):
         raise PermissionDenied(
             _("Only curators or editors of the parent organisation can add organisations.")
         )
@@ -120,7 +127,7 @@ def update_organisation(
     names: dict[str, str] | None = None,
     **fields,
 ) -> Organisation:
-    if user is not None and not can_edit_organisation(user, organisation):
+    if user is not None and not can_act_for(user, organisation):
         raise PermissionDenied(_("You may only edit your own organisation's records."))
     locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if version is not None and locked.version != version:
@@ -161,7 +168,7 @@ def archive_organisation(organisation: Organisation, *, user) -> Organisation:
 
 @transaction.atomic
 def create_person(*, user, slug: str, **fields) -> Person:
-    if user is not None and not is_curator(user) and not _is_any_editor(user):
+    if user is not None and not is_curator(user) and not access.acts_for(user):
         raise PermissionDenied(_("You need editor rights to add people."))
     if Person.objects.filter(slug=slug).exists():
         raise ValidationError({"slug": _("This identifier is already taken.")})
@@ -169,10 +176,6 @@ def create_person(*, user, slug: str, **fields) -> Person:
     person.full_clean()
     _with_history_user(person, user).save()
     return person
-
-
-def _is_any_editor(user) -> bool:
-    return user.memberships.filter(role__in=("editor", "admin")).exists()
 
 
 @transaction.atomic
@@ -187,7 +190,7 @@ def appoint(
     title: str = "",
 ) -> Post:
     """Give a person a post (role) in an organisation."""
-    if user is not None and not can_edit_organisation(user, organisation):
+    if user is not None and not can_act_for(user, organisation):
         raise PermissionDenied(_("You may only edit your own organisation's records."))
     post = Post(
         person=person, organisation=organisation, role=role, start=start, end=end, title=title
@@ -201,7 +204,7 @@ def appoint(
 
 @transaction.atomic
 def end_post(post: Post, *, user, end: date) -> Post:
-    if user is not None and not can_edit_organisation(user, post.organisation):
+    if user is not None and not can_act_for(user, post.organisation):
         raise PermissionDenied(_("You may only edit your own organisation's records."))
     if post.start and end < post.start:
         raise ValidationError({"end": _("The end date is before the start date.")})
@@ -222,7 +225,7 @@ def relate(
     description: str = "",
     source_reference: str = "",
 ) -> Relation:
-    if user is not None and not (can_edit_organisation(user, source) or is_curator(user)):
+    if user is not None and not (can_act_for(user, source) or is_curator(user)):
         raise PermissionDenied(_("You may only edit your own organisation's records."))
     if source.pk == target.pk:
         raise ValidationError({"target": _("An organisation cannot be related to itself.")})
@@ -288,3 +291,17 @@ def save_directory_record(instance, *, user):
     instance.full_clean()
     _with_history_user(instance, user).save()
     return instance
+
+
+@transaction.atomic
+def add_member(*, by, user, organisation: Organisation, role: str) -> Membership:
+    """Give ``user`` a ``role`` in ``organisation`` (``by=None``: the system)."""
+    if role not in MembershipRole.values:
+        raise ValidationError({"role": _("Unknown role.")})
+    if by is not None and not access.can_manage_members(by, organisation):
+        raise PermissionDenied(_("Only administrators of this organisation can add members."))
+    membership, _created = Membership.objects.update_or_create(
+        user=user, organisation=organisation, defaults={"role": role}
+    )
+    access.forget(user)
+    return membership

@@ -7,10 +7,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from trefpunt.accounts.permissions import can_edit_organisation
 from trefpunt.lib.history import recent_history
 
 from . import operations
+from .access import can_act_for
 from .forms import OrganisationEditForm, OrganisationFilterForm
 from .models import Organisation, Person, Post, Relation
 
@@ -77,7 +77,7 @@ def organisation_detail(request, slug: str):
             "past_posts": [p for p in posts if not p.is_current()],
             "relations": relations,
             "history": recent_history(organisation, limit=10),
-            "can_edit": can_edit_organisation(request.user, organisation),
+            "can_edit": can_act_for(request.user, organisation),
         },
     )
 
@@ -85,7 +85,7 @@ def organisation_detail(request, slug: str):
 @login_required
 def organisation_edit(request, slug: str):
     organisation = _get_organisation(slug)
-    if not can_edit_organisation(request.user, organisation):
+    if not can_act_for(request.user, organisation):
         raise PermissionDenied(_("You may only edit your own organisation's records."))
     form = OrganisationEditForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():

@@ -4,12 +4,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from trefpunt.lib.text import fold
 
+from .access import can_correct_gazetteer
 from .importers.base import ImportProblem, TerritoryRecord
 from .models import LEVEL_ORDER, Territory, TerritoryBoundary, TerritoryName
 
@@ -306,13 +308,7 @@ EDITABLE_BY_CURATORS = (
 @transaction.atomic
 def update_territory(territory: Territory, *, user, **fields) -> Territory:
     """A curator's correction of a territory (the admin calls this); kept in the history."""
-    from django.core.exceptions import ValidationError
-
-    from trefpunt.accounts.permissions import is_curator
-
-    if user is not None and not is_curator(user):
-        from django.core.exceptions import PermissionDenied
-
+    if not can_correct_gazetteer(user):
         raise PermissionDenied(_("Only curators can correct the gazetteer."))
     locked = Territory.objects.select_for_update().get(pk=territory.pk)
     changed = []

@@ -1,9 +1,9 @@
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from trefpunt.accounts.permissions import editable_organisation_ids, is_curator
+from trefpunt.accounts.permissions import is_curator
 from trefpunt.lib.translation_forms import SideBySideTranslationForm
+from trefpunt.organisations.access import acts_for
 from trefpunt.organisations.models import Organisation
 from trefpunt.places.forms import COUNTRY_CHOICES
 from trefpunt.places.models import Territory
@@ -28,8 +28,7 @@ def organisations_editable_by(user):
     organisations = Organisation.objects.active().order_by("name")
     if is_curator(user):
         return organisations
-    own = editable_organisation_ids(user)
-    return organisations.filter(Q(pk__in=own) | Q(parent_id__in=own) | Q(parent__parent_id__in=own))
+    return organisations.filter(pk__in=acts_for(user))
 
 
 class PracticeFilterForm(forms.Form):

@@ -7,7 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from trefpunt.accounts.permissions import is_curator
 from trefpunt.lib.languages import current_language
+from trefpunt.organisations.access import acts_for
 
 CONTENT_LANGUAGES = [
     ("nl", _("Dutch")),
@@ -73,11 +75,9 @@ class PracticeQuerySet(models.QuerySet):
         return self.filter(Q(language=language) | Q(translations__language=language)).distinct()
 
     def visible_to(self, user):
-        from trefpunt.accounts.permissions import editable_organisation_ids, is_curator
-
         if is_curator(user):
             return self.exclude(status=Status.ARCHIVED)
-        own = editable_organisation_ids(user)
+        own = acts_for(user)
         return self.filter(Q(status=Status.PUBLISHED) | Q(owner_id__in=own, status=Status.DRAFT))
 
 

@@ -22,8 +22,9 @@ from django.db import connection, reset_queries, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from trefpunt.accounts.permissions import can_edit_organisation, is_curator
+from trefpunt.accounts.permissions import is_curator
 from trefpunt.lib.richtext import sanitise
+from trefpunt.organisations.access import can_act_for
 from trefpunt.organisations.models import Organisation
 from trefpunt.places.importers.base import ImportProblem, open_text
 from trefpunt.places.models import Territory
@@ -82,7 +83,7 @@ def can_write(user, owner: Organisation | None) -> bool:
     """
     if user is None or is_curator(user):
         return True
-    return owner is not None and can_edit_organisation(user, owner)
+    return owner is not None and can_act_for(user, owner)
 
 
 def _require_writer(user, owner: Organisation | None) -> None:

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema
 from pydantic import field_validator
 
-from trefpunt.lib.api import ErrorOut, Page, absolute, language_of, token_auth
+from trefpunt.accounts.auth import token_auth
+from trefpunt.lib.api import ErrorOut, Page, absolute, language_of
 
 from . import query as engine
 

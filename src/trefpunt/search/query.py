@@ -27,6 +27,8 @@ from functools import lru_cache
 import numpy as np
 from django.utils.safestring import SafeString, mark_safe
 
+from trefpunt.accounts.permissions import is_curator
+
 from . import languages as lang
 from .documents import FACET_KEYS
 from .embedders import get_embedder
@@ -285,11 +287,7 @@ def _facets(index, fused: Fused) -> dict[str, dict[str, int]]:
 
 
 def _is_curator(user) -> bool:
-    if user is None:
-        return False
-    from trefpunt.accounts.permissions import is_curator
-
-    return is_curator(user)
+    return user is not None and is_curator(user)
 
 
 # --- snippets -------------------------------------------------------------------------------

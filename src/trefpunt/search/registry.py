@@ -32,9 +32,7 @@ SOURCES: dict[str, Source] = {}
 FACETS: dict[str, Facet] = {}
 
 
-def register(
-    doc_type: str, *, records, documents, key=lambda obj: str(obj.pk), label=None
-) -> None:
+def register(doc_type: str, *, records, documents, key=lambda obj: str(obj.pk), label=None) -> None:
     SOURCES[doc_type] = Source(doc_type, records, documents, key, label)
 
 

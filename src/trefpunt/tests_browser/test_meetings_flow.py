@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from trefpunt.accounts import operations as accounts
 from trefpunt.meetings.models import Meeting
+from trefpunt.organisations import operations as accounts
 from trefpunt.organisations.models import Organisation, Post
 
 pytestmark = pytest.mark.browser

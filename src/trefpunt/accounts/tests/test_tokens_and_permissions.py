@@ -1,4 +1,4 @@
-"""API tokens (hashed, shown once, revocable), who may edit what, and login rate limiting."""
+"""API tokens (hashed, shown once, revocable), platform roles and login rate limiting."""
 
 import hashlib
 
@@ -7,9 +7,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from trefpunt.accounts import operations
 from trefpunt.accounts.models import ApiToken
-from trefpunt.accounts.permissions import can_edit_organisation, is_curator
-from trefpunt.organisations import operations as organisation_operations
-from trefpunt.organisations.models import Organisation
 
 # Tokens
 
@@ -119,40 +116,7 @@ def test_the_account_page_needs_a_login(client):
     assert response["Location"] == "/en/accounts/login/?next=/en/accounts/tokens/"
 
 
-# Permissions
-
-
-def test_curators_edit_every_organisation(demo_directory, curator):
-    assert is_curator(curator)
-    assert all(can_edit_organisation(curator, o) for o in Organisation.objects.all())
-
-
-def test_editors_edit_their_organisation_and_its_sub_units_only(demo_directory, editor_of_menen):
-    menen = Organisation.objects.get(slug="menen")
-    unit = organisation_operations.create_organisation(
-        user=editor_of_menen,
-        slug="menen-archive",
-        kind="team",
-        name="Stadsarchief",
-        language="nl",
-        parent=menen,
-    )
-
-    editable = {
-        o.slug for o in Organisation.objects.all() if can_edit_organisation(editor_of_menen, o)
-    }
-    assert editable == {"menen", "menen-archive"}
-    assert unit.parent == menen
-
-
-def test_viewers_and_outsiders_edit_nothing(demo_directory, outsider, make_user):
-    viewer = make_user("viewer")
-    menen = Organisation.objects.get(slug="menen")
-    operations.add_member(by=None, user=viewer, organisation=menen, role="viewer")
-
-    assert not can_edit_organisation(viewer, menen)
-    assert not can_edit_organisation(outsider, menen)
-    assert not is_curator(outsider)
+# Platform roles
 
 
 def test_only_superusers_grant_platform_roles(outsider, make_user):

@@ -8,7 +8,8 @@ from django.db.models import Prefetch
 from django.http import Http404
 from ninja import Field, P, PathEx, Query, Schema, Status
 
-from trefpunt.lib.api import ErrorOut, language_of, token_auth
+from trefpunt.accounts.auth import token_auth
+from trefpunt.lib.api import ErrorOut, language_of
 from trefpunt.practices.models import Practice
 
 from .. import access, operations

@@ -4,7 +4,8 @@ action. Each calls one function of ``meetings.operations``."""
 from django.utils.translation import gettext as _
 from ninja import Query, Status
 
-from trefpunt.lib.api import ErrorOut, language_of, token_auth
+from trefpunt.accounts.auth import token_auth
+from trefpunt.lib.api import ErrorOut, language_of
 from trefpunt.organisations.models import Post
 
 from .. import access, operations

@@ -11,7 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from trefpunt.accounts.permissions import is_curator
 from trefpunt.lib.languages import LANGUAGE_LABELS, current_language
+from trefpunt.organisations.access import acts_for, member_of
 
 CONTENT_LANGUAGES = [(code, label) for code, label in LANGUAGE_LABELS.items()]
 DEFAULT_TIMEZONE = "Europe/Brussels"
@@ -93,16 +95,6 @@ class SeriesName(models.Model):
         return self.name
 
 
-def _membership_ids(user) -> set[int]:
-    if user is None or not getattr(user, "is_authenticated", False):
-        return set()
-    cache = getattr(user, "_trefpunt_member_of", None)
-    if cache is None:
-        cache = set(user.memberships.values_list("organisation_id", flat=True))
-        user._trefpunt_member_of = cache
-    return cache
-
-
 class MeetingQuerySet(models.QuerySet):
     def upcoming(self, now=None):
         return self.filter(end__gte=now or timezone.now()).order_by("start")
@@ -122,23 +114,19 @@ class MeetingQuerySet(models.QuerySet):
             Q(participants__person__user=user)
             | Q(  # a whole organisation invited (not one of its people)
                 participants__person__isnull=True,
-                participants__organisation__in=_membership_ids(user),
+                participants__organisation__in=member_of(user),
             )
             | Q(chairs__person__user=user)
         )
 
     def organised_by_user(self, user):
-        from trefpunt.accounts.permissions import editable_organisation_tree_ids, is_curator
-
         if is_curator(user):
             return self.all()
-        return self.filter(organiser__in=editable_organisation_tree_ids(user))
+        return self.filter(organiser__in=acts_for(user))
 
     def visible_to(self, user):
         """Public and participants-only meetings are listed for everyone (their content is
         not); restricted meetings only for their organisers, chairs and participants."""
-        from trefpunt.accounts.permissions import is_curator
-
         if is_curator(user):
             return self.all()
         open_ = self.exclude(visibility=Visibility.RESTRICTED)

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone as dj_timezone
 from django.utils.translation import gettext as _
 
-from trefpunt.accounts.permissions import can_edit_organisation
+from trefpunt.organisations.access import can_act_for
 from trefpunt.places.forms import COUNTRY_CHOICES
 
 from ..models import (
@@ -208,7 +208,7 @@ def _clean(values: dict) -> tuple[dict, list[dict] | None]:
 
 
 def _require_can_organise_for(user, organiser) -> None:
-    if user is not None and not can_edit_organisation(user, organiser):
+    if user is not None and not can_act_for(user, organiser):
         raise PermissionDenied(_("You may only organise meetings for your own organisation."))
 
 
@@ -217,7 +217,7 @@ def _require_own_series(user, series) -> None:
     shows the open actions of all its meetings."""
     if series is None or user is None:
         return
-    if not can_edit_organisation(user, series.organiser):
+    if not can_act_for(user, series.organiser):
         raise ValidationError(
             {"series": [_("You may only add meetings to a series your organisation runs.")]}
         )

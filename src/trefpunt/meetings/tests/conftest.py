@@ -62,7 +62,7 @@ def participant_user(demo_directory, make_user):
 
 @pytest.fixture
 def editor_of_kortrijk(demo_directory, make_user):
-    from trefpunt.accounts import operations
+    from trefpunt.organisations import operations
     from trefpunt.organisations.models import Organisation
 
     user = make_user("editor.kortrijk")

@@ -329,7 +329,7 @@ def test_reminder_rows_are_unique_per_recipient(editor_of_menen):
 
 
 def _kortrijk_editor(make_user):
-    from trefpunt.accounts import operations as accounts
+    from trefpunt.organisations import operations as accounts
 
     user = make_user("editor.kortrijk")
     accounts.add_member(
@@ -387,7 +387,7 @@ def test_a_public_agenda_does_not_reveal_actions_of_a_restricted_meeting(editor_
 def test_inviting_a_person_does_not_open_the_meeting_to_their_colleagues(
     editor_of_menen, make_user
 ):
-    from trefpunt.accounts import operations as accounts
+    from trefpunt.organisations import operations as accounts
 
     meeting = _schedule(editor_of_menen, visibility=Visibility.RESTRICTED)
     colleague = make_user("viewer.halluin")
@@ -402,7 +402,7 @@ def test_inviting_a_person_does_not_open_the_meeting_to_their_colleagues(
 
 
 def test_editors_of_a_parent_organisation_see_their_sub_units_meetings(curator, make_user):
-    from trefpunt.accounts import operations as accounts
+    from trefpunt.organisations import operations as accounts
 
     team = Organisation.objects.get(slug="sg-team-cross-border")
     meeting = operations.schedule_meeting(

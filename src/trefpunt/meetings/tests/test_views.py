@@ -451,7 +451,7 @@ def test_only_organisers_see_the_organiser_buttons(client, consultation, editor_
 
 @pytest.fixture
 def editor_of_kortrijk_org(demo_directory, make_user):
-    from trefpunt.accounts import operations as accounts
+    from trefpunt.organisations import operations as accounts
 
     user = make_user("editor.kortrijk")
     accounts.add_member(

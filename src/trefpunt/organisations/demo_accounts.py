@@ -3,21 +3,21 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from trefpunt.organisations import operations as directory
-from trefpunt.organisations.models import Organisation, Person
+from trefpunt.accounts import operations as accounts
 
 from . import operations
+from .models import Organisation, Person
 
 DEMO_PASSWORD = "trefpunt-demo"  # noqa: S105 — local demo only, never created when DEBUG is off
 
 
-def load() -> int:
+def load_accounts() -> int:
     if not settings.DEBUG:
         return 0
     created = 0
     curator, new = _account("curator")
     created += new
-    operations.grant_role(by=None, user=curator, role="curator")
+    accounts.grant_role(by=None, user=curator, role="curator")
     # Editors organise their organisation's meetings: Menen, and the Eurometropolis agency
     # that runs the local consultations of French and Belgian mayors.
     for username, slug in (("editor.menen", "menen"), ("editor.eurometropolis", "eurometropolis")):
@@ -33,7 +33,7 @@ def load() -> int:
     person = Person.objects.filter(slug="marc-duhamel", user__isnull=True).first()
     if person is not None:
         person.user = mayor
-        directory.save_directory_record(person, user=None)
+        operations.save_directory_record(person, user=None)
     return created
 
 

@@ -3,17 +3,17 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from trefpunt.accounts import demo
 from trefpunt.meetings import access
 from trefpunt.meetings import demo as meetings_demo
 from trefpunt.meetings.models import Meeting
+from trefpunt.organisations import demo_accounts
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_accounts_exist_only_while_debugging(demo_directory, settings):
     settings.DEBUG = False
-    assert demo.load() == 0
+    assert demo_accounts.load_accounts() == 0
     assert not get_user_model().objects.filter(username="mayor.halluin").exists()
 
 
@@ -21,8 +21,8 @@ def test_demo_accounts_organise_and_take_part_in_the_consultations(demo_director
     settings.DEBUG = True
     settings.TREFPUNT_EMBEDDER = "none"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    assert demo.load() == 4
-    assert demo.load() == 0
+    assert demo_accounts.load_accounts() == 4
+    assert demo_accounts.load_accounts() == 0
     meetings_demo.load()
     users = {u.username: u for u in get_user_model().objects.all()}
     consultation = (

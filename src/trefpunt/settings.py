@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "trefpunt.practices",
     "trefpunt.meetings",
     "trefpunt.news",
+    "trefpunt.pages",
 ]
 
 MIDDLEWARE = [

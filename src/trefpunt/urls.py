@@ -2,18 +2,26 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from trefpunt.pages import views as pages
+from trefpunt.places import urls as places_urls
+
 from .api import api
-from .search import views as search_views
+
+# The territory page combines the gazetteer with the directory and matching: it is a page of
+# ``pages`` published under the gazetteer's address and URL names (``places:territory``).
+places_patterns = [
+    *places_urls.urlpatterns,
+    path("<str:code>/", pages.territory_detail, name="territory"),
+]
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
 ]
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
-    path("search/", search_views.search, name="search"),
-    path("places/", include("trefpunt.places.urls")),
+    path("", pages.home, name="home"),
+    path("search/", pages.search, name="search"),
+    path("places/", include((places_patterns, places_urls.app_name))),
     path("practices/", include("trefpunt.practices.urls")),
     path("meetings/", include("trefpunt.meetings.urls")),
     path("news/", include("trefpunt.news.urls")),

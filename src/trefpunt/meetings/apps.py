@@ -6,12 +6,3 @@ class MeetingsConfig(AppConfig):
     name = "trefpunt.meetings"
     label = "meetings"
     verbose_name = _("Meetings")
-
-    def ready(self):
-        from importlib import import_module
-
-        try:  # registers the app's search documents
-            import_module(f"{self.name}.search")
-        except ModuleNotFoundError as error:
-            if error.name != f"{self.name}.search":
-                raise

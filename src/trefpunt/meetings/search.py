@@ -9,6 +9,7 @@ import html
 import re
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from trefpunt.search import registry
@@ -98,4 +99,5 @@ registry.register(
         "pk"
     ),
     documents=documents_for,
+    label=_("Meeting"),
 )

@@ -6,12 +6,3 @@ class NewsConfig(AppConfig):
     name = "trefpunt.news"
     label = "news"
     verbose_name = _("News")
-
-    def ready(self):
-        from importlib import import_module
-
-        try:  # registers the app's search documents
-            import_module(f"{self.name}.search")
-        except ModuleNotFoundError as error:
-            if error.name != f"{self.name}.search":
-                raise

@@ -8,6 +8,7 @@ is next saved then.
 
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from trefpunt.lib.richtext import plain_text
@@ -83,4 +84,5 @@ registry.register(
     DOC_TYPE,
     records=lambda: indexable(Article.objects.filter(status=Status.PUBLISHED)).order_by("pk"),
     documents=documents_for,
+    label=_("News"),
 )

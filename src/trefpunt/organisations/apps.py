@@ -6,6 +6,3 @@ class OrganisationsConfig(AppConfig):
     name = "trefpunt.organisations"
     label = "organisations"
     verbose_name = _("Organisations")
-
-    def ready(self):
-        from . import search  # noqa: F401 - registers the search documents

@@ -2,6 +2,7 @@
 in, so "Secrétariat général" and "Secretariaat-generaal" both find the Benelux secretariat."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from trefpunt.search import registry
@@ -50,4 +51,5 @@ registry.register(
     records=lambda: indexable().order_by("pk"),
     documents=documents_for,
     key=lambda organisation: organisation.slug,
+    label=_("Organisation"),
 )

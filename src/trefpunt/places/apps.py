@@ -6,6 +6,3 @@ class PlacesConfig(AppConfig):
     name = "trefpunt.places"
     label = "places"
     verbose_name = _("Places")
-
-    def ready(self):
-        from . import search  # noqa: F401 - registers the search documents

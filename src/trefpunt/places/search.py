@@ -2,12 +2,14 @@
 "Luik" and "Liège" each find the page of Liège."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from trefpunt.lib.text import variants
 from trefpunt.search import registry
 from trefpunt.search.documents import DocumentData
 
+from .forms import COUNTRY_CHOICES
 from .models import Territory
 
 DOC_TYPE = "territory"
@@ -51,4 +53,8 @@ registry.register(
     records=lambda: indexable().order_by("pk"),
     documents=documents_for,
     key=lambda territory: territory.code,
+    label=_("Place"),
+)
+registry.register_facet(
+    "country", title=_("Country"), labels=lambda values: dict(COUNTRY_CHOICES), position=30
 )

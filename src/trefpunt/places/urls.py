@@ -6,6 +6,5 @@ app_name = "places"
 urlpatterns = [
     path("", views.territory_list, name="list"),
     path("export.<str:fmt>", views.territory_export, name="export"),
-    path("<str:code>/", views.territory_detail, name="territory"),
     path("<str:code>/boundary.geojson", views.territory_boundary, name="boundary"),
 ]

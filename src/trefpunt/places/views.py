@@ -41,22 +41,6 @@ def territory_list(request):
     )
 
 
-def territory_detail(request, code: str):
-    territory = (
-        Territory.objects.select_related("parent__parent__parent")
-        .prefetch_related("names", "organisations__names")
-        .filter(code=code)
-        .first()
-    )
-    if territory is None:
-        raise Http404(_("No territory has the code %(code)s.") % {"code": code})
-    from .context import territory_page_context
-
-    return render(
-        request, "places/territory_detail.html", territory_page_context(request, territory)
-    )
-
-
 def territory_boundary(request, code: str):
     territory = Territory.objects.select_related("boundary").filter(code=code).first()
     if territory is None or not hasattr(territory, "boundary"):

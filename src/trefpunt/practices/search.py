@@ -6,13 +6,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from trefpunt.organisations.models import Organisation
 from trefpunt.search import registry
 from trefpunt.search.documents import DocumentData
 
-from .models import Practice, PracticeTranslation, Status, Theme
+from .models import Practice, PracticeTranslation, Stage, Status, Theme
 
 DOC_TYPE = "practice"
 _TAG = re.compile(r"<[^>]*>")
@@ -159,4 +160,16 @@ registry.register(
     DOC_TYPE,
     records=lambda: indexable(Practice.objects.exclude(status=Status.ARCHIVED)).order_by("pk"),
     documents=documents_for,
+    label=_("Practice"),
+)
+
+
+def theme_names(slugs) -> dict[str, str]:
+    themes = Theme.objects.filter(slug__in=list(slugs)).prefetch_related("names")
+    return {theme.slug: theme.name_in() for theme in themes}
+
+
+registry.register_facet("theme", title=_("Theme"), labels=theme_names, position=20)
+registry.register_facet(
+    "stage", title=_("Stage"), labels=lambda values: dict(Stage.choices), position=40
 )

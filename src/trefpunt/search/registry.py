@@ -8,6 +8,10 @@ adds (with its title and a function that labels its values); ``SearchConfig.read
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
+from trefpunt.lib.languages import LANGUAGE_LABELS
+
 from .documents import DocumentData
 
 
@@ -42,3 +46,9 @@ def register_facet(name: str, *, title, labels=None, position: int = 100) -> Non
 
 def type_labels() -> dict[str, object]:
     return {doc_type: source.label or doc_type for doc_type, source in SOURCES.items()}
+
+
+# The engine's own facets; the apps add theirs (country, theme, stage, …) in their search.py.
+register_facet("type", title=_("Type"), labels=lambda values: type_labels(), position=0)
+register_facet("language", title=_("Language"), labels=lambda values: LANGUAGE_LABELS, position=10)
+register_facet("year", title=_("Year"), position=90)

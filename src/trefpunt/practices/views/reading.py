@@ -14,8 +14,8 @@ from trefpunt.lib.history import recent_history
 from trefpunt.lib.languages import LANGUAGE_LABELS, current_language
 from trefpunt.lib.richtext import rich_text
 from trefpunt.places.models import Territory
+from trefpunt.search.presentation import present_hits
 from trefpunt.search.query import more_like_this
-from trefpunt.search.views import present_hits
 
 from .. import operations
 from ..forms import PracticeFilterForm, organisations_editable_by

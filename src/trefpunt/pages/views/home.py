@@ -1,4 +1,4 @@
-"""Project-level pages that span apps: the home page."""
+"""The home page: the map of places with organisations, the next meetings, the latest news."""
 
 from django.shortcuts import render
 
@@ -40,7 +40,7 @@ def home(request):
         meeting.reading_language = translation.language if translation else meeting.language
     return render(
         request,
-        "home.html",
+        "pages/home.html",
         {
             "markers": markers,
             "meetings": meetings,

@@ -166,7 +166,7 @@ def test_a_facet_narrows_the_results_and_stays_checked(client, knowledge):
 
 
 def test_the_results_are_paginated_with_the_filters_kept(client, knowledge, monkeypatch):
-    monkeypatch.setattr("trefpunt.search.views.PAGE_SIZE", 1)
+    monkeypatch.setattr("trefpunt.pages.views.site_search.PAGE_SIZE", 1)
     query = {"q": "isolatie arbeiderswoningen", "type": "practice"}
 
     first = client.get("/en/search/", query)

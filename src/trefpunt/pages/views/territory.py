@@ -1,14 +1,19 @@
-"""What the territory page shows, gathered in a fixed number of queries."""
+"""The territory page: the gazetteer's facts with the directory's organisations and people in
+office and the comparable places across the border, in a fixed number of queries."""
 
 from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from trefpunt.lib.history import recent_history
 from trefpunt.lib.languages import current_language
+from trefpunt.matching.engine import comparable
+from trefpunt.organisations.models import Post
+from trefpunt.places.models import Territory
 
 
 def territory_page_context(request, territory) -> dict:
-    from trefpunt.organisations.models import Post
-
     language = current_language()
     organisations = [o for o in territory.organisations.all() if o.archived_at is None]
     posts = list(
@@ -37,7 +42,16 @@ def territory_page_context(request, territory) -> dict:
 
 
 def comparable_for(territory, language):
-    # Matching is a domain app above places; the page asks it lazily (DESIGN.md §2).
-    from trefpunt.matching.engine import comparable
-
     return comparable(territory, across_border=True, limit=8, language=language)
+
+
+def territory_detail(request, code: str):
+    territory = (
+        Territory.objects.select_related("parent__parent__parent")
+        .prefetch_related("names", "organisations__names")
+        .filter(code=code)
+        .first()
+    )
+    if territory is None:
+        raise Http404(_("No territory has the code %(code)s.") % {"code": code})
+    return render(request, "pages/territory.html", territory_page_context(request, territory))

@@ -32,9 +32,11 @@ run: install
 test: install
 	$(BIN)/pytest -n 2 --dist loadfile
 
+## Style, and the floors: imports only point down (import-linter, see docs/architecture.md)
 lint: install
 	$(BIN)/ruff check src benchmarks
 	$(BIN)/ruff format --check src benchmarks
+	cd src && ../$(BIN)/lint-imports --config ../pyproject.toml
 
 ## Extract UI strings into the catalogues, then compile them
 messages: install

@@ -4,13 +4,23 @@ import os
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.test import Client
+from django.utils import translation
+
+from trefpunt.accounts import operations as accounts
+from trefpunt.organisations import demo
+from trefpunt.organisations import operations as directory
+from trefpunt.organisations.models import Organisation
+from trefpunt.places import operations
+from trefpunt.places.importers import packaged
 
 
 @pytest.fixture(autouse=True)
 def _default_language():
     """Every test starts in the default language: a request through the test client activates
     its URL's language for the rest of the thread, which would leak into the next test."""
-    from django.utils import translation
 
     translation.activate("en")
     yield
@@ -31,8 +41,6 @@ def shared_data() -> Path:
 
 @pytest.fixture
 def packaged_gazetteer(db):
-    from trefpunt.places import operations
-    from trefpunt.places.importers import packaged
 
     return operations.import_territories(packaged.records())
 
@@ -46,11 +54,6 @@ def _demo_directory_once(django_db_setup, django_db_blocker):
     without paying ~1.5 s each for the import. Not for ``transactional_db`` or ``live_server``
     tests: their flush would run inside this transaction.
     """
-    from django.db import transaction
-
-    from trefpunt.organisations import demo
-    from trefpunt.places import operations
-    from trefpunt.places.importers import packaged
 
     with django_db_blocker.unblock(), transaction.atomic():
         operations.import_territories(packaged.records())
@@ -66,7 +69,6 @@ def demo_directory(_demo_directory_once, db):
 
 @pytest.fixture
 def make_user(db, settings):
-    from django.contrib.auth import get_user_model
 
     # Argon2 costs ~0.3 s a hash; tests check who may do what, not the hashing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -81,21 +83,16 @@ def make_user(db, settings):
 
 @pytest.fixture
 def curator(make_user):
-    from trefpunt.accounts import operations
-
     user = make_user("curator")
-    operations.grant_role(by=None, user=user, role="curator")
+    accounts.grant_role(by=None, user=user, role="curator")
     return user
 
 
 @pytest.fixture
 def editor_of_menen(demo_directory, make_user):
-    from trefpunt.organisations import operations
-    from trefpunt.organisations.models import Organisation
-
     user = make_user("editor.menen")
     menen = Organisation.objects.get(slug="menen")
-    operations.add_member(by=None, user=user, organisation=menen, role="editor")
+    directory.add_member(by=None, user=user, organisation=menen, role="editor")
     return user
 
 
@@ -108,12 +105,9 @@ def outsider(make_user):
 @pytest.fixture
 def api_client_with_token(db):
     """``api_client_with_token(user)``: a test client that sends a fresh bearer token."""
-    from django.test import Client
-
-    from trefpunt.accounts import operations
 
     def make(user):
-        _token, raw = operations.issue_token(user=user, label="tests")
+        _token, raw = accounts.issue_token(user=user, label="tests")
         return Client(headers={"Authorization": f"Bearer {raw}"})
 
     return make

@@ -1,4 +1,5 @@
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
@@ -38,7 +39,6 @@ def comparable_territories(request, code: str, filters: Query[ComparableFilters]
     if territory is None:
         raise Http404(_("No territory has the code %(code)s.") % {"code": code})
     language = language_of(request, Page(lang=filters.lang))
-    from django.utils import translation
 
     with translation.override(language):
         matches = comparable(

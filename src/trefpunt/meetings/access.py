@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from trefpunt.accounts.permissions import is_curator
 from trefpunt.organisations.access import acts_for, can_act_for
 from trefpunt.organisations.models import Organisation
+from trefpunt.practices.models import Practice
 
 from .models import Action, Chair, Meeting, Minutes, MinutesStatus, Participant, Visibility
 
@@ -231,7 +232,6 @@ def linkable_practices(user, ids, item=None) -> tuple[list, list[int]]:
     """The practices ``user`` may link to an agenda item, in the order asked (those they may
     read, plus the item's current links; ``None`` is the system: any), and the ids not among
     them — a draft of another organisation is as unknown as a missing number."""
-    from trefpunt.practices.models import Practice
 
     ids = list(dict.fromkeys(ids))
     allowed = Practice.objects.all() if user is None else Practice.objects.visible_to(user)

@@ -40,7 +40,10 @@ from crawlerdetect import CrawlerDetect
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.db.models import Sum
 from django.utils import timezone
+
+from .models import Article, ArticleView
 
 logger = logging.getLogger(__name__)
 
@@ -188,7 +191,6 @@ def flush() -> int:
 
 def write_counts(counts: Counter[Key]) -> int:
     """Add ``counts`` to the stored ones: one upsert statement per 500 keys."""
-    from .models import Article, ArticleView
 
     existing = set(
         Article.objects.filter(pk__in={key[0] for key in counts}).values_list("pk", flat=True)
@@ -216,9 +218,6 @@ def write_counts(counts: Counter[Key]) -> int:
 
 def views_by_language(article_ids) -> dict[int, dict[str, int]]:
     """{article id: {language: views}}: stored (one query) plus this process's pending ones."""
-    from django.db.models import Sum
-
-    from .models import ArticleView
 
     ids = list(article_ids)
     result: dict[int, dict[str, int]] = {pk: {} for pk in ids}

@@ -1,6 +1,7 @@
 """Atom feeds, one per language: the public articles that can be read in it, in it."""
 
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from feedgen.feed import FeedGenerator
@@ -46,7 +47,6 @@ def atom_feed(request, language: str) -> bytes:
 
 
 def _url(name: str) -> str:
-    from django.urls import reverse
 
     return reverse(name)
 

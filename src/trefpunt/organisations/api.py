@@ -1,5 +1,6 @@
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -178,8 +179,6 @@ def _territory(code: str | None) -> Territory | None:
         return None
     territory = Territory.objects.filter(code=code).first()
     if territory is None:
-        from django.core.exceptions import ValidationError
-
         raise ValidationError(
             {"territory": _("No territory has the code %(code)s.") % {"code": code}}
         )
@@ -191,8 +190,6 @@ def _parent(slug: str | None) -> Organisation | None:
         return None
     parent = Organisation.objects.filter(slug=slug).first()
     if parent is None:
-        from django.core.exceptions import ValidationError
-
         raise ValidationError(
             {"parent": _("No organisation has the identifier %(slug)s.") % {"slug": slug}}
         )
@@ -304,8 +301,6 @@ def create_post(request, slug: str, payload: PostIn):
     organisation = _organisation(slug)
     person = Person.objects.filter(slug=payload.person).first()
     if person is None:
-        from django.core.exceptions import ValidationError
-
         raise ValidationError(
             {"person": _("No person has the identifier %(slug)s.") % {"slug": payload.person}}
         )

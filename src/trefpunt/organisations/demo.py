@@ -6,6 +6,8 @@ people (mayors and officials) are fictional so that no real person is misreprese
 
 from datetime import date
 
+from django.utils.text import slugify
+
 from trefpunt.places.lookup import find_territory_ids
 from trefpunt.places.models import Territory
 
@@ -270,7 +272,6 @@ def _territory(spec) -> Territory | None:
 
 
 def _slug(given: str, family: str) -> str:
-    from django.utils.text import slugify
 
     return slugify(f"{given} {family}")
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from trefpunt.lib.languages import current_language
+from trefpunt.lib.text import fold
 from trefpunt.places.models import Territory
 
 
@@ -37,7 +38,6 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(country=country.upper())
 
     def search(self, query: str):
-        from trefpunt.lib.text import fold
 
         key = fold(query)
         if not key:
@@ -129,7 +129,6 @@ class OrganisationName(models.Model):
         return f"{self.name} ({self.language})"
 
     def save(self, *args, **kwargs):
-        from trefpunt.lib.text import fold
 
         self.folded = fold(self.name)
         super().save(*args, **kwargs)

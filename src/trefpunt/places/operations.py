@@ -13,6 +13,7 @@ from trefpunt.lib.text import fold
 
 from .access import can_correct_gazetteer
 from .importers.base import ImportProblem, TerritoryRecord
+from .importers.packaged import load_exonyms
 from .models import LEVEL_ORDER, Territory, TerritoryBoundary, TerritoryName
 
 UPDATABLE = (
@@ -254,7 +255,6 @@ def _store_boundaries(kept: list[tuple[TerritoryRecord, Territory]]) -> int:
 
 def apply_exonyms() -> int:
     """Add the curated exonyms (nl/fr/de/en) to territories whose name matches; idempotent."""
-    from .importers.packaged import load_exonyms
 
     rows = load_exonyms()
     keys = {(row["country"], fold(row["name"])) for row in rows}

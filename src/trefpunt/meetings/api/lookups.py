@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError
 
+from trefpunt.accounts.operations import authenticate_token
 from trefpunt.organisations.models import Organisation, Person
 from trefpunt.places.models import Territory
 
@@ -19,8 +20,6 @@ def _reader(request):
     """The user behind a read: the bearer token when one is sent, else the session."""
     header = request.headers.get("Authorization", "")
     if header[:7].lower() == "bearer ":
-        from trefpunt.accounts.operations import authenticate_token
-
         user = authenticate_token(header[7:].strip())
         if user is None:
             raise AuthenticationError()

@@ -1,12 +1,15 @@
 """What every meetings operation shares: permission checks, rich text, history, the index."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trefpunt.lib.richtext import sanitise  # noqa: F401 (re-exported to the operations)
 from trefpunt.search import index as search_index
 
 from ..access import can_organise
+from ..search import DOC_TYPE, documents_for, indexable
 
 
 class EditConflict(ValidationError):
@@ -39,7 +42,6 @@ def with_history_user(instance, user):
 
 def reindex(meeting) -> None:
     """Put the meeting's current documents in the search index (or take it out)."""
-    from ..search import DOC_TYPE, documents_for, indexable
 
     fresh = indexable().filter(pk=meeting.pk).first()
     if fresh is None:
@@ -51,8 +53,6 @@ def reindex(meeting) -> None:
 def touch_event(meeting) -> None:
     """The meeting's calendar event changed (agenda, translation): bump its SEQUENCE and its
     modification time, so subscribed calendars take the new version."""
-    from django.db.models import F
-    from django.utils import timezone
 
     type(meeting).objects.filter(pk=meeting.pk).update(
         sequence=F("sequence") + 1, updated_at=timezone.now()

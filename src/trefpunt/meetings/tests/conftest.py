@@ -4,13 +4,15 @@ from datetime import datetime
 
 import pytest
 
+from trefpunt.meetings import operations
+from trefpunt.organisations import operations as directory
+from trefpunt.organisations.models import Organisation, Person, Post
+
 
 @pytest.fixture
 def schedule(demo_directory):
     """``schedule(**overrides)``: a Menin–Halluin consultation organised by Menen, chaired by
     the two mayors, on Thursday 26 March 2026 from 14:00 to 16:00 in Brussels time."""
-    from trefpunt.meetings import operations
-    from trefpunt.organisations.models import Organisation, Post
 
     def make(**overrides):
         halluin = Post.objects.current().get(organisation__slug="halluin", role="mayor")
@@ -42,8 +44,6 @@ def schedule(demo_directory):
 def participant_user(demo_directory, make_user):
     """``participant_user(meeting)``: a signed-up user whose person (Wervik's mayor) is
     invited to ``meeting`` and registered."""
-    from trefpunt.meetings import operations
-    from trefpunt.organisations.models import Person
 
     def make(meeting, username="mayor.wervik"):
         user = make_user(username)
@@ -62,11 +62,8 @@ def participant_user(demo_directory, make_user):
 
 @pytest.fixture
 def editor_of_kortrijk(demo_directory, make_user):
-    from trefpunt.organisations import operations
-    from trefpunt.organisations.models import Organisation
-
     user = make_user("editor.kortrijk")
-    operations.add_member(
+    directory.add_member(
         by=None, user=user, organisation=Organisation.objects.get(slug="kortrijk"), role="editor"
     )
     return user

@@ -5,6 +5,7 @@ import pytest
 from trefpunt.meetings import operations
 from trefpunt.meetings.models import AgendaItem, MeetingTranslation, Minutes, Participant
 from trefpunt.organisations.models import Organisation, Person
+from trefpunt.practices import operations as practices
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +14,6 @@ BAD_LANGUAGE = "String should match pattern '^(nl|fr|de|en|lb)$'"
 
 
 def _practice(title, *, status="published", owner="menen"):
-    from trefpunt.practices import operations as practices
 
     return practices.create_practice(
         user=None,

@@ -12,6 +12,7 @@ from trefpunt.meetings.models import (
     Participant,
     Series,
 )
+from trefpunt.organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -128,7 +129,6 @@ def test_the_eurometropolis_series_carries_its_open_actions_to_the_next_meeting(
 
 
 def test_meetings_of_missing_organisations_are_skipped(demo_directory):
-    from trefpunt.organisations.models import Organisation
 
     Organisation.objects.filter(slug="eurometropolis").update(slug="elsewhere")
 

@@ -3,6 +3,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from trefpunt.meetings import access, operations
@@ -15,7 +16,9 @@ from trefpunt.meetings.models import (
     Reminder,
     Visibility,
 )
+from trefpunt.organisations import operations as accounts
 from trefpunt.organisations.models import Organisation, Person, Post
+from trefpunt.practices import operations as practices
 from trefpunt.search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db
@@ -319,7 +322,6 @@ def test_restricted_meetings_are_hidden_and_not_indexed(editor_of_menen, outside
 def test_reminder_rows_are_unique_per_recipient(editor_of_menen):
     meeting = _schedule(editor_of_menen)
     Reminder.objects.create(kind="upcoming_meeting", meeting=meeting, recipient="a@example.org")
-    from django.db import IntegrityError, transaction
 
     with pytest.raises(IntegrityError), transaction.atomic():
         Reminder.objects.create(kind="upcoming_meeting", meeting=meeting, recipient="a@example.org")
@@ -329,7 +331,6 @@ def test_reminder_rows_are_unique_per_recipient(editor_of_menen):
 
 
 def _kortrijk_editor(make_user):
-    from trefpunt.organisations import operations as accounts
 
     user = make_user("editor.kortrijk")
     accounts.add_member(
@@ -387,7 +388,6 @@ def test_a_public_agenda_does_not_reveal_actions_of_a_restricted_meeting(editor_
 def test_inviting_a_person_does_not_open_the_meeting_to_their_colleagues(
     editor_of_menen, make_user
 ):
-    from trefpunt.organisations import operations as accounts
 
     meeting = _schedule(editor_of_menen, visibility=Visibility.RESTRICTED)
     colleague = make_user("viewer.halluin")
@@ -402,7 +402,6 @@ def test_inviting_a_person_does_not_open_the_meeting_to_their_colleagues(
 
 
 def test_editors_of_a_parent_organisation_see_their_sub_units_meetings(curator, make_user):
-    from trefpunt.organisations import operations as accounts
 
     team = Organisation.objects.get(slug="sg-team-cross-border")
     meeting = operations.schedule_meeting(
@@ -447,7 +446,6 @@ def test_dates_outside_any_sensible_year_are_field_errors(editor_of_menen, clien
 
 
 def test_an_agenda_links_only_practices_the_organiser_may_read(editor_of_menen):
-    from trefpunt.practices import operations as practices
 
     meeting = _schedule(editor_of_menen)
     draft = practices.create_practice(

@@ -23,6 +23,7 @@ from trefpunt.meetings.models import (
     ParticipantStatus,
     Series,
 )
+from trefpunt.organisations import operations as accounts
 from trefpunt.organisations.models import Organisation, Person, Post
 from trefpunt.places.models import Territory
 
@@ -451,7 +452,6 @@ def test_only_organisers_see_the_organiser_buttons(client, consultation, editor_
 
 @pytest.fixture
 def editor_of_kortrijk_org(demo_directory, make_user):
-    from trefpunt.organisations import operations as accounts
 
     user = make_user("editor.kortrijk")
     accounts.add_member(
@@ -952,9 +952,6 @@ def test_every_organiser_page_renders_in_each_language(client, consultation, edi
 def test_a_chair_whose_post_has_ended_is_kept_when_the_meeting_is_edited(
     client, consultation, editor_of_menen
 ):
-    from datetime import date
-
-    from trefpunt.organisations.models import Post
 
     upcoming = consultation["upcoming"]
     before = sorted(upcoming.chairs.values_list("person__slug", "country"))

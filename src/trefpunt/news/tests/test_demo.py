@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+from trefpunt.meetings import demo as meetings_demo
 from trefpunt.news import demo
 from trefpunt.news.models import Article, ArticleTranslation, ArticleView
 from trefpunt.search.models import SearchDocument
@@ -43,7 +44,6 @@ def test_the_demo_articles_are_public_in_dutch_and_french_with_translations(demo
 
 
 def test_demo_articles_link_the_demo_meetings_of_their_day(demo_directory):
-    from trefpunt.meetings import demo as meetings_demo
 
     meetings_demo.load()
     demo.load()

@@ -6,7 +6,7 @@ from datetime import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from PIL import Image
 
 from trefpunt.news import operations
@@ -354,7 +354,6 @@ def test_an_empty_publication_date_leaves_a_draft_undated(news):
 
 
 def test_the_image_size_is_written_in_the_reader_s_language(menen, monkeypatch):
-    from django.utils import translation
 
     upload = png_upload()
     monkeypatch.setattr(upload, "size", 6 * 1024 * 1024 + 300 * 1024)

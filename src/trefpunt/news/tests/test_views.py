@@ -4,10 +4,12 @@ import csv
 import io
 import json
 import re
+from datetime import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from trefpunt.meetings.models import Meeting
 from trefpunt.news import operations
 from trefpunt.news.models import Article
 
@@ -335,9 +337,6 @@ def test_an_editor_translates_publishes_and_archives(client, news, editor_of_men
 
 
 def test_the_article_links_its_public_meetings_only(client, news, secretariat):
-    from datetime import datetime
-
-    from trefpunt.meetings.models import Meeting
 
     def meeting(title, visibility):
         return Meeting.objects.create(

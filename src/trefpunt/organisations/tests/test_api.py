@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.test import Client
 
 from trefpunt.accounts import operations as account_operations
 from trefpunt.organisations.models import Organisation, OrganisationName
@@ -252,7 +253,6 @@ def test_names_in_an_unknown_language_are_refused(editor_of_menen, api_client_wi
 
 
 def test_a_revoked_token_is_refused(editor_of_menen):
-    from django.test import Client
 
     token, raw = account_operations.issue_token(user=editor_of_menen, label="script")
     account_operations.revoke_token(token, by=editor_of_menen)

@@ -1,4 +1,5 @@
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from trefpunt.places import operations
 from trefpunt.places.models import Territory
@@ -34,7 +35,6 @@ def test_a_curators_correction_is_kept_with_who_and_what(demo_directory, superus
 
 
 def test_only_curators_correct_the_gazetteer(demo_directory, outsider):
-    from django.core.exceptions import PermissionDenied
 
     liege = Territory.objects.get(code="BE-NIS:62063")
     with pytest.raises(PermissionDenied):

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from trefpunt.places import operations
-from trefpunt.places.importers import ImportProblem, geojson, insee, lau, statbel
+from trefpunt.places.importers import ImportProblem, cbs, geojson, insee, lau, statbel
 from trefpunt.places.models import Territory, TerritoryBoundary
 
 from . import test_importers_files as common
@@ -247,7 +247,6 @@ def test_belgian_boundaries_enrich_the_581_municipalities(db, shared_data):
 
 
 def test_dutch_boundaries_and_centroids(db, shared_data):
-    from trefpunt.places.importers import cbs
 
     operations.import_territories(cbs.records(shared_data / "nl-gemeenten/nl_gemeenten_merged.csv"))
     records = geojson.records(

@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from trefpunt.places import operations
-from trefpunt.places.importers import ImportProblem, TerritoryRecord, cbs, statbel
+from trefpunt.places.importers import ImportProblem, TerritoryRecord, cbs, packaged, statbel
 from trefpunt.places.models import Territory, TerritoryBoundary, TerritoryName
 
 REFNIS = "be-municipalities/statbel_TU_COM_REFNIS.csv"
@@ -98,7 +98,6 @@ def total(counter) -> int:
 @pytest.fixture
 def countries(db):
     """Countries and their ISO 3166-2 subdivisions (the parents), without the slower places."""
-    from trefpunt.places.importers import packaged
 
     return operations.import_territories(
         packaged.country_records() + packaged.subdivision_records()

@@ -1,3 +1,5 @@
+from trefpunt.places import operations
+from trefpunt.places.importers import packaged
 from trefpunt.places.lookup import find_territory_ids
 from trefpunt.places.models import Territory
 
@@ -8,8 +10,6 @@ def test_it_loads_all_565_belgian_municipalities_of_2025(packaged_gazetteer):
 
 
 def test_a_second_import_changes_nothing(packaged_gazetteer):
-    from trefpunt.places import operations
-    from trefpunt.places.importers import packaged
 
     again = operations.import_territories(packaged.records())
     assert sum(again.created.values()) == 0

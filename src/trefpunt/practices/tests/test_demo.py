@@ -9,6 +9,7 @@ from django.test import override_settings
 from trefpunt.practices import demo
 from trefpunt.practices.models import Collection, Practice, PracticeTranslation, Theme
 from trefpunt.search.models import SearchDocument
+from trefpunt.search.query import search
 
 
 @pytest.fixture(scope="module")
@@ -145,7 +146,6 @@ def test_every_language_version_is_in_the_index(loaded):
 
 
 def test_a_french_query_finds_the_workers_houses_of_genk_and_gelsenkirchen(loaded):
-    from trefpunt.search.query import search
 
     response = search("isolation maisons ouvrières anciennes", types=["practice"], limit=10)
 
@@ -155,7 +155,6 @@ def test_a_french_query_finds_the_workers_houses_of_genk_and_gelsenkirchen(loade
 
 
 def test_a_dutch_query_finds_charleroi(loaded):
-    from trefpunt.search.query import search
 
     response = search("renovatie van arbeiderswoningen in Charleroi", types=["practice"], limit=10)
 

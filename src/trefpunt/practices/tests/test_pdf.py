@@ -12,8 +12,13 @@ from django.utils.translation import override
 
 from trefpunt.lib.languages import LANGUAGE_LABELS
 from trefpunt.practices import demo
-from trefpunt.practices.models import Collection
-from trefpunt.practices.pdf import _offline_fetcher, render_collection_html, render_collection_pdf
+from trefpunt.practices.models import Collection, Practice, Status
+from trefpunt.practices.pdf import (
+    _offline_fetcher,
+    collection_context,
+    render_collection_html,
+    render_collection_pdf,
+)
 
 
 @pytest.fixture(scope="module")
@@ -119,9 +124,6 @@ def test_the_toolkit_never_fetches_from_the_network():
 
 
 def test_a_compiled_toolkit_never_includes_drafts(demo_directory):
-    from trefpunt.practices import demo
-    from trefpunt.practices.models import Collection, Practice, Status
-    from trefpunt.practices.pdf import collection_context
 
     demo.load()
     collection = Collection.objects.get(slug="energy-workers-districts")

@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from trefpunt.search import index
+from trefpunt.search import index, lexical
 from trefpunt.search.filters import Filters
 from trefpunt.search.languages import LANGUAGES
 from trefpunt.search.lexical import get_backend, required_matches
@@ -81,7 +81,6 @@ def test_removing_a_record_removes_its_lexical_row(texts):
 def test_words_in_most_documents_of_a_large_index_are_not_matched(db, monkeypatch):
     if connection.vendor != "sqlite":
         pytest.skip("PostgreSQL matches every word")
-    from trefpunt.search import lexical
 
     monkeypatch.setattr(lexical, "_frequency_cache", {"gemeent": 9000, "fiets": 40, "deel": 700})
     monkeypatch.setattr(lexical, "_frequency_basis", [10_000])

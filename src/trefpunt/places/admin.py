@@ -27,8 +27,7 @@ class TerritoryAdmin(SimpleHistoryAdmin):
     list_select_related = ("parent",)
 
     def save_model(self, request, obj, form, change):
-        if not change:  # territories come from importers, see `trefpunt import-territories`
-            return super().save_model(request, obj, form, change)
+        # Only changes reach here: territories come from importers (no add permission).
         fields = {
             name: form.cleaned_data[name]
             for name in form.changed_data

@@ -54,12 +54,6 @@ class ActionQuerySet(models.QuerySet):
     def overdue(self, today=None):
         return self.open().filter(due_date__lt=today or timezone.localdate())
 
-    def owned_by_person(self, person):
-        return self.filter(owner_person=person)
-
-    def owned_by_organisation(self, organisation):
-        return self.filter(owner_organisation=organisation)
-
     def carried_to(self, meeting):
         """Actions decided at earlier meetings of ``meeting``'s series that were still open
         when it started (open now, or closed only after its start)."""

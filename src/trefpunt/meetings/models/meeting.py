@@ -241,10 +241,6 @@ class Meeting(models.Model):
         return [code for code in self.sides.split(",") if code]
 
     @property
-    def is_binational(self) -> bool:
-        return len(self.side_countries) >= 2
-
-    @property
     def is_cancelled(self) -> bool:
         return self.status == MeetingStatus.CANCELLED
 

@@ -186,6 +186,3 @@ class Minutes(models.Model):
     def __str__(self) -> str:
         return f"{self.meeting} ({self.language})"
 
-    @property
-    def is_approved(self) -> bool:
-        return self.status == MinutesStatus.APPROVED

@@ -59,7 +59,7 @@ def test_a_binational_meeting_has_a_chair_from_each_side(editor_of_menen):
 
     chairs = list(meeting.chairs.order_by("position").values_list("country", "organisation__slug"))
     assert chairs == [("FR", "halluin"), ("BE", "menen")]
-    assert meeting.is_binational
+    assert meeting.side_countries == ["FR", "BE"]
     # 14:00 in Brussels in March (CET) is 13:00 UTC; stored in UTC, shown in the meeting's zone.
     assert meeting.start == datetime(2026, 3, 26, 13, 0, tzinfo=utc)
     assert meeting.local_start.hour == 14

@@ -14,6 +14,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("search/", search_views.search, name="search"),
     path("places/", include("trefpunt.places.urls")),
+    path("legal/", include("trefpunt.legal.urls")),
     path("practices/", include("trefpunt.practices.urls")),
     path("meetings/", include("trefpunt.meetings.urls")),
     path("news/", include("trefpunt.news.urls")),

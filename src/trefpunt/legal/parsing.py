@@ -284,7 +284,7 @@ def kind_of(title: str) -> str:
 BWB_LINK = re.compile(r"\]\([^)]*?(BWBV\d{7})[^)]*\)")
 _LINK_KIND_RULES = [
     ("amends", re.compile(r"tot wijziging van|wijzigingsprotocol|houdende wijziging", re.I)),
-    ("implements", re.compile(r"uitvoering|administratieve schikking|uitvoeringsovereenkomst", re.I)),
+    ("implements", re.compile(r"uitvoering|administratieve schikking", re.I)),
     ("supplements", re.compile(
         r"^aanvullend|tot aanvulling|^protocol (?:bij|tot)|^slotprotocol|bij (?:het|de) "
         r"(?:verdrag|overeenkomst)", re.I)),

@@ -63,7 +63,9 @@ class ImportFailed(Exception):
 def act_values(record: TreatyRecord) -> tuple[dict, list[parsing.ParsedArticle]]:
     """The stored fields of an act and its articles, all derived from the record."""
     facts = parsing.read_facts(record.title, record.text)
-    language = "nl" if "nl" in facts.languages else (facts.languages or ["nl"])[0]
+    # The original language is the title's: wetten.overheid.nl titles are Dutch even when the
+    # text starts with another authentic language (a French note, an English convention).
+    language = parsing.detect_language(record.title, default="nl")
     values = {
         "title": record.title,
         "text": record.text,

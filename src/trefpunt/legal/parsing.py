@@ -147,7 +147,7 @@ def languages_present(text: str, articles: list[ParsedArticle], primary: str = "
             language = detect_language(block)
             if language:
                 sizes[language] += len(block) // 4
-    found = {language for language, size in sizes.items() if size >= 300}
+    found = {language for language, size in sizes.items() if size >= 100}
     if not found or primary in sizes:
         found.add(primary)
     return [language for language in LANGUAGE_ORDER if language in found] + sorted(

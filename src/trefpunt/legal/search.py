@@ -53,7 +53,7 @@ def build_documents(act: LegalAct, articles: list[Article]) -> list[DocumentData
     parsed = parsing.split_articles(act.text, act.language)
     titles = parsing.section_titles(act.text, parsed, act.language)
     documents = []
-    for language in act.languages or [act.language]:
+    for language in [act.language, *(x for x in act.languages if x != act.language)]:
         own = by_language.get(language, [])
         if language == act.language:
             parts = [parsing.preamble(act.text)] if own else [act.text]

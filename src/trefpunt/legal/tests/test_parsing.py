@@ -1,3 +1,4 @@
+# ruff: noqa: E501, W291 - snippets keep the real texts' long lines and trailing spaces
 from datetime import date
 
 from trefpunt.legal import parsing

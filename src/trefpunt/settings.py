@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "trefpunt.accounts",
     "trefpunt.matching",
     "trefpunt.search",
+    "trefpunt.legal",
     "trefpunt.practices",
     "trefpunt.meetings",
     "trefpunt.news",

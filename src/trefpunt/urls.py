@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", pages.home, name="home"),
     path("search/", pages.search, name="search"),
     path("places/", include((places_patterns, places_urls.app_name))),
+    path("legal/", include("trefpunt.legal.urls")),
     path("practices/", include("trefpunt.practices.urls")),
     path("meetings/", include("trefpunt.meetings.urls")),
     path("news/", include("trefpunt.news.urls")),

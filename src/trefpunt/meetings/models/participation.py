@@ -185,4 +185,3 @@ class Minutes(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting} ({self.language})"
-

@@ -10,7 +10,7 @@ transaction commits. A refused write raises ``PermissionDenied`` and changes not
 import math
 
 from django.apps import apps
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import CharField, Exists, OuterRef
 from django.db.models.functions import Cast
@@ -19,13 +19,13 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
-from trefpunt.accounts.permissions import can_edit_organisation, is_curator
 from trefpunt.lib.richtext import sanitise
 from trefpunt.organisations.models import Organisation
 from trefpunt.places.models import Territory
 from trefpunt.search import index as search_index
 from trefpunt.search.models import SearchDocument
 
+from . import access
 from .models import (
     CONTENT_LANGUAGES,
     MAX_IMAGE_BYTES,
@@ -60,24 +60,10 @@ class EditConflict(ValidationError):
     """Someone else saved the article since the editor loaded it."""
 
 
-# Permissions --------------------------------------------------------------------------------
+# Permissions (the rules live in ``access``) ---------------------------------------------------
 
-
-def can_write(user, author: Organisation | None) -> bool:
-    """Curators write every article; editors those of their organisation (and its units).
-
-    ``user=None`` is the system (CLI, demo loader) and may write.
-    """
-    if user is None or is_curator(user):
-        return True
-    return author is not None and can_edit_organisation(user, author)
-
-
-def _require_writer(user, author: Organisation | None) -> None:
-    if not can_write(user, author):
-        raise PermissionDenied(
-            _("Only curators and the author organisation's editors may change this article.")
-        )
+can_write = access.can_write
+_require_writer = access.require_writer
 
 
 def _history_user(instance, user):

@@ -16,19 +16,19 @@ from datetime import date
 from pathlib import Path
 
 from django.apps import apps
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import connection, reset_queries, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from trefpunt.accounts.permissions import can_edit_organisation, is_curator
 from trefpunt.lib.richtext import sanitise
 from trefpunt.organisations.models import Organisation
 from trefpunt.places.importers.base import ImportProblem, open_text
 from trefpunt.places.models import Territory
 from trefpunt.search import index as search_index
 
+from . import access
 from .models import (
     CONTENT_LANGUAGES,
     Attachment,
@@ -72,24 +72,10 @@ class EditConflict(ValidationError):
     """Someone else saved the record since the editor loaded it."""
 
 
-# Permissions --------------------------------------------------------------------------------
+# Permissions (the rules live in ``access``) ---------------------------------------------------
 
-
-def can_write(user, owner: Organisation | None) -> bool:
-    """Curators write everything; editors (editor/admin members) their organisation's records.
-
-    ``user=None`` is the system (CLI, demo loader) and may write.
-    """
-    if user is None or is_curator(user):
-        return True
-    return owner is not None and can_edit_organisation(user, owner)
-
-
-def _require_writer(user, owner: Organisation | None) -> None:
-    if not can_write(user, owner):
-        raise PermissionDenied(
-            _("Only curators and the owning organisation's editors may change this.")
-        )
+can_write = access.can_write
+_require_writer = access.require_writer
 
 
 # History and index --------------------------------------------------------------------------
@@ -835,8 +821,7 @@ def import_practices(
     ``progress(step, count)`` is told how many records each step ("check", "write",
     "index") has done.
     """
-    if user is not None and not is_curator(user):
-        raise PermissionDenied(_("Only curators can import practices."))
+    access.require_importer(user)
     if iter(records) is records:  # a one-shot iterator cannot be read twice
         records = list(records)
     started = time.monotonic()

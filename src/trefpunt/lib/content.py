@@ -6,6 +6,8 @@ in the manner of Wagtail's ``TranslatableMixin``: each app keeps its own fields,
 rules; the mechanics live in one place.
 """
 
+from collections.abc import Callable, Iterable
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -14,11 +16,14 @@ class EditConflict(ValidationError):
     """Someone else saved the record since the editor loaded it."""
 
 
-def check_version(record, version) -> None:
-    """Refuse an edit made on an older ``version`` of ``record`` (``None``: no check)."""
+def check_version(record, version, *, message: str | None = None) -> None:
+    """Refuse an edit made on an older ``version`` of ``record`` (``None``: no check).
+
+    ``message`` replaces the general explanation where an app words it for its records."""
     if version is not None and int(version) != record.version:
         raise EditConflict(
-            _(
+            message
+            or _(
                 "Someone else changed this in the meantime (version %(current)s, you edited "
                 "version %(yours)s). Reload the page and apply your changes again."
             )
@@ -54,3 +59,68 @@ class TranslatableMixin:
     def available_languages(self) -> list[str]:
         """The original language first, then the translations' in alphabetical order."""
         return [self.language, *sorted(t.language for t in self.translations.all())]
+
+
+def change_status(
+    record,
+    status: str,
+    *,
+    user,
+    reason: str,
+    prepare: Callable[[object], Iterable[str]] | None = None,
+    save: Callable[[object, list[str]], None] | None = None,
+):
+    """Move ``record`` (a model with ``status``, ``version`` and ``updated_at``) to ``status``
+    under a row lock; returns ``(locked_record, changed)``. Nothing is written when it is
+    already there.
+
+    ``prepare(locked)`` may set more fields and returns their names; ``save(locked, fields)``
+    writes the row when the app keeps its history its own way (the default saves with a
+    history row naming ``user`` and ``reason``). The caller checks permissions before and
+    updates the search index after.
+    """
+    locked = type(record)._default_manager.select_for_update().get(pk=record.pk)
+    if locked.status == status:
+        return locked, False
+    locked.status = status
+    locked.version += 1
+    fields = ["status", "version", "updated_at", *(prepare(locked) if prepare else ())]
+    if save is None:
+        locked._change_reason = reason
+        with_history_user(locked, user).save(update_fields=fields)
+    else:
+        save(locked, fields)
+    return locked, True
+
+
+def check_translation(
+    record, language: str, origin: str, *, languages, origins, original_message: str
+) -> None:
+    """Refuse a translation of ``record`` into an unknown language, into its own language
+    (``original_message`` says so in the app's words) or of an unknown ``origin``."""
+    if language not in languages:
+        raise ValidationError(
+            {
+                "language": _("Unknown language %(code)s; use %(known)s.")
+                % {"code": language, "known": ", ".join(languages)}
+            }
+        )
+    if language == record.language:
+        raise ValidationError({"language": original_message})
+    if origin not in origins:
+        raise ValidationError({"origin": _("A translation is made by a human or a machine.")})
+
+
+def write_translation(record, language: str, *, user, values: dict):
+    """Create or replace ``record``'s translation row into ``language`` (under its
+    ``translations`` related name) with the already cleaned ``values``, validated, with
+    ``user`` in its history. Returns the translation."""
+    manager = record.translations
+    translation = manager.filter(language=language).first() or manager.model(
+        **{manager.field.name: record, "language": language}
+    )
+    for name, value in values.items():
+        setattr(translation, name, value)
+    translation.full_clean()
+    with_history_user(translation, user).save()
+    return translation

@@ -1,27 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from trefpunt.accounts.permissions import is_curator
 from trefpunt.lib.translation_forms import SideBySideTranslationForm
 from trefpunt.meetings.models import Meeting
-from trefpunt.organisations.access import acts_for
 from trefpunt.organisations.models import Organisation
 from trefpunt.places.models import Territory
 from trefpunt.practices.models import Theme
 
-from . import operations
+from . import access, operations
 from .models import CONTENT_LANGUAGES, Article, Status
 
 IMAGE_TYPES = "image/png,image/jpeg,image/webp,image/gif"
-
-
-def organisations_editable_by(user):
-    """The organisations ``user`` may publish for: all for curators, else their own and their
-    sub-units (two levels down)."""
-    organisations = Organisation.objects.active().order_by("name")
-    if is_curator(user):
-        return organisations
-    return organisations.filter(pk__in=acts_for(user))
 
 
 class ArchiveFilterForm(forms.Form):
@@ -177,11 +166,9 @@ class ArticleForm(forms.Form):
             )
         super().__init__(*args, initial=initial, **kwargs)
         self.article = article
-        authors = organisations_editable_by(user)
-        if article is not None:
-            # An editor keeps the current author even if it lies outside their own tree.
-            authors = authors | Organisation.objects.filter(pk=article.author_id)
-        self.fields["author"].queryset = authors.distinct().prefetch_related("names")
+        # An editor keeps the current author even if it lies outside their own tree.
+        authors = access.author_choices(user, article.author if article is not None else None)
+        self.fields["author"].queryset = authors.prefetch_related("names")
         self.fields["meetings"].queryset = Meeting.objects.visible_to(user).order_by("-start")
         if article is not None:
             self.fields["version"].required = True

@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from trefpunt.accounts.permissions import is_curator
+from trefpunt.lib.content import TranslatableMixin
 from trefpunt.lib.languages import LANGUAGE_LABELS
-from trefpunt.organisations.access import acts_for
+
+from . import access
 
 CONTENT_LANGUAGES = [(code, label) for code, label in LANGUAGE_LABELS.items()]
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
@@ -43,14 +44,8 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def visible_to(self, user):
-        """Public articles, plus everything for curators and their own articles for editors."""
-        if is_curator(user):
-            return self.all()
-        public = Q(status=Status.PUBLISHED, published_at__lte=timezone.now())
-        own = acts_for(user)
-        if not own:
-            return self.filter(public)
-        return self.filter(public | Q(author_id__in=own))
+        """The articles ``user`` may read (the rule is in ``access.readable``)."""
+        return access.readable(self, user)
 
     def with_views(self):
         """Annotated with ``stored_views``: the views written to the database so far."""
@@ -72,7 +67,7 @@ def image_path(instance, filename: str) -> str:
     return f"news/{timezone.now():%Y}/{uuid.uuid4().hex}.{extension}"
 
 
-class Article(models.Model):
+class Article(TranslatableMixin, models.Model):
     """A news item of the secretariat or a partner organisation.
 
     Themes point to ``practices.Theme``: the theme taxonomy is shared by the whole platform
@@ -149,22 +144,6 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
-
-    def translation_in(self, language: str):
-        """The translation in ``language`` (prefetched when possible), or None."""
-        for item in self.translations.all():
-            if item.language == language:
-                return item
-        return None
-
-    def reading_in(self, language: str):
-        """The text to show a reader of ``language``: its translation, else the original."""
-        if language == self.language:
-            return self
-        return self.translation_in(language) or self
-
-    def available_languages(self) -> list[str]:
-        return [self.language, *sorted(t.language for t in self.translations.all())]
 
 
 class ArticleTranslation(models.Model):

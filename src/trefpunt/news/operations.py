@@ -10,7 +10,7 @@ transaction commits. A refused write raises ``PermissionDenied`` and changes not
 import math
 
 from django.apps import apps
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import CharField, Exists, OuterRef
 from django.db.models.functions import Cast
@@ -19,14 +19,21 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
-from trefpunt.accounts.permissions import is_curator
+from trefpunt.lib.content import (
+    EditConflict,  # noqa: F401 (callers catch it here)
+    change_status,
+    check_translation,
+    check_version,
+    with_history_user,
+    write_translation,
+)
 from trefpunt.lib.richtext import sanitise
-from trefpunt.organisations.access import can_act_for
 from trefpunt.organisations.models import Organisation
 from trefpunt.places.models import Territory
 from trefpunt.search import index as search_index
 from trefpunt.search.models import SearchDocument
 
+from . import access
 from .models import (
     CONTENT_LANGUAGES,
     MAX_IMAGE_BYTES,
@@ -57,34 +64,10 @@ IMAGE_FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp", "GIF": "gif"}
 MEGABYTE = 1024 * 1024
 
 
-class EditConflict(ValidationError):
-    """Someone else saved the article since the editor loaded it."""
+# Permissions (the rules live in ``access``) ---------------------------------------------------
 
-
-# Permissions --------------------------------------------------------------------------------
-
-
-def can_write(user, author: Organisation | None) -> bool:
-    """Curators write every article; editors those of their organisation (and its units).
-
-    ``user=None`` is the system (CLI, demo loader) and may write.
-    """
-    if user is None or is_curator(user):
-        return True
-    return author is not None and can_act_for(user, author)
-
-
-def _require_writer(user, author: Organisation | None) -> None:
-    if not can_write(user, author):
-        raise PermissionDenied(
-            _("Only curators and the author organisation's editors may change this article.")
-        )
-
-
-def _history_user(instance, user):
-    if user is not None and getattr(user, "is_authenticated", False):
-        instance._history_user = user
-    return instance
+can_write = access.can_write
+_require_writer = access.require_writer
 
 
 # Index --------------------------------------------------------------------------------------
@@ -93,11 +76,7 @@ def _history_user(instance, user):
 def _index(article: Article) -> None:
     """Public articles are in the index, in every language they can be read in; others not."""
     fresh = indexable(Article.objects.filter(pk=article.pk)).get()
-    documents = documents_for(fresh)
-    if documents:
-        search_index.index_record(DOC_TYPE, str(article.pk), documents)
-    else:
-        search_index.remove_record(DOC_TYPE, str(article.pk))
+    search_index.index_or_remove(DOC_TYPE, str(article.pk), documents_for(fresh))
 
 
 # Checks -------------------------------------------------------------------------------------
@@ -211,7 +190,7 @@ def create_article(*, user, status: str = Status.DRAFT, **fields) -> Article:
         article.published_at = timezone.now()
     _check_article(article)
     _check_related(related)
-    _history_user(article, user).save()
+    with_history_user(article, user).save()
     _set_related(article, {name: items for name, items in related.items() if items})
     _index(article)
     return article
@@ -223,10 +202,11 @@ def update_article(article: Article, *, user, version: int | None = None, **fiel
     ``EditConflict`` is raised and nothing changes. Relations given replace the current ones."""
     _require_writer(user, article.author)
     locked = Article.objects.select_for_update().get(pk=article.pk)
-    if version is not None and locked.version != version:
-        raise EditConflict(
-            _("Someone else changed this article meanwhile; reload it and try again.")
-        )
+    check_version(
+        locked,
+        version,
+        message=_("Someone else changed this article meanwhile; reload it and try again."),
+    )
     own, related = _clean_values(fields)
     if "author" in own and own["author"] != locked.author:
         _require_writer(user, own["author"])
@@ -244,7 +224,7 @@ def update_article(article: Article, *, user, version: int | None = None, **fiel
     relations_changed = _set_related(locked, related)
     if changed or relations_changed:
         locked.version += 1
-        _history_user(locked, user).save(update_fields=[*changed, "version", "updated_at"])
+        with_history_user(locked, user).save(update_fields=[*changed, "version", "updated_at"])
         _index(locked)
     return locked
 
@@ -268,18 +248,16 @@ def index_due_articles(*, progress=None) -> int:
 
 def _set_status(article: Article, *, user, status: str, reason: str) -> Article:
     _require_writer(user, article.author)
-    locked = Article.objects.select_for_update().get(pk=article.pk)
-    if locked.status == status:
-        return locked
-    locked.status = status
-    fields = ["status", "version", "updated_at"]
-    if status == Status.PUBLISHED and locked.published_at is None:
-        locked.published_at = timezone.now()
-        fields.append("published_at")
-    locked.version += 1
-    locked._change_reason = reason
-    _history_user(locked, user).save(update_fields=fields)
-    _index(locked)
+
+    def dated(locked) -> list[str]:
+        if status == Status.PUBLISHED and locked.published_at is None:
+            locked.published_at = timezone.now()
+            return ["published_at"]
+        return []
+
+    locked, changed = change_status(article, status, user=user, reason=reason, prepare=dated)
+    if changed:
+        _index(locked)
     return locked
 
 
@@ -309,27 +287,25 @@ def save_article_translation(
 ) -> ArticleTranslation:
     """Create or replace the article's translation into ``language``."""
     _require_writer(user, article.author)
-    if language not in LANGUAGES:
-        raise ValidationError(
-            {
-                "language": _("Unknown language %(code)s; use %(known)s.")
-                % {"code": language, "known": ", ".join(LANGUAGES)}
-            }
-        )
-    if language == article.language:
-        raise ValidationError(
-            {"language": _("This is the article's original language; edit the article.")}
-        )
-    if origin not in Origin.values:
-        raise ValidationError({"origin": _("A translation is made by a human or a machine.")})
-    translation = ArticleTranslation.objects.filter(article=article, language=language).first()
-    translation = translation or ArticleTranslation(article=article, language=language)
-    translation.title = (title or "").strip()
-    translation.summary = sanitise(summary)
-    translation.body = sanitise(body)
-    translation.origin = origin
-    translation.reviewed_by = reviewed_by
-    translation.full_clean()
-    _history_user(translation, user).save()
+    check_translation(
+        article,
+        language,
+        origin,
+        languages=LANGUAGES,
+        origins=Origin.values,
+        original_message=_("This is the article's original language; edit the article."),
+    )
+    translation = write_translation(
+        article,
+        language,
+        user=user,
+        values={
+            "title": (title or "").strip(),
+            "summary": sanitise(summary),
+            "body": sanitise(body),
+            "origin": origin,
+            "reviewed_by": reviewed_by,
+        },
+    )
     _index(article)
     return translation

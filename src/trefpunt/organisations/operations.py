@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trefpunt.accounts.permissions import is_curator
+from trefpunt.lib.content import EditConflict
+from trefpunt.lib.content import with_history_user as _with_history_user
 from trefpunt.lib.text import fold
 
 from . import access
@@ -36,16 +38,6 @@ ORGANISATION_FIELDS = (
     "description",
     "is_demo",
 )
-
-
-class EditConflict(ValidationError):
-    """Someone else saved the record since the editor loaded it."""
-
-
-def _with_history_user(instance, user):
-    if user is not None and getattr(user, "is_authenticated", False):
-        instance._history_user = user
-    return instance
 
 
 def _check_parent(organisation: Organisation, parent: Organisation | None) -> None:

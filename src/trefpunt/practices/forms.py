@@ -3,11 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from trefpunt.accounts.permissions import is_curator
 from trefpunt.lib.translation_forms import SideBySideTranslationForm
-from trefpunt.organisations.access import acts_for
 from trefpunt.organisations.models import Organisation
 from trefpunt.places.forms import COUNTRY_CHOICES
 from trefpunt.places.models import Territory
 
+from . import access
 from .models import (
     CONTENT_LANGUAGES,
     Practice,
@@ -20,15 +20,6 @@ from .operations import PRACTICE_FIELDS, RELATED
 
 def _theme_choices() -> list[tuple[str, str]]:
     return [(theme.slug, theme.name_in()) for theme in Theme.objects.prefetch_related("names")]
-
-
-def organisations_editable_by(user):
-    """The organisations ``user`` may publish for: all for curators, else their own and their
-    sub-units (as deep as ``can_edit_organisation`` looks in practice: three levels)."""
-    organisations = Organisation.objects.active().order_by("name")
-    if is_curator(user):
-        return organisations
-    return organisations.filter(pk__in=acts_for(user))
 
 
 class PracticeFilterForm(forms.Form):
@@ -177,11 +168,10 @@ class PracticeForm(forms.Form):
             initial["version"] = practice.version
         super().__init__(*args, initial=initial, **kwargs)
         self.practice = practice
-        owners = organisations_editable_by(user)
-        if practice is not None and practice.owner_id:
-            # An editor keeps the current owner even if it lies outside their own tree.
-            owners = owners | Organisation.objects.filter(pk=practice.owner_id)
-        self.fields["owner"].queryset = owners.distinct()
+        # An editor keeps the current owner even if it lies outside their own tree.
+        self.fields["owner"].queryset = access.owner_choices(
+            user, practice.owner if practice is not None else None
+        )
         if is_curator(user):
             self.fields["owner"].required = False
         if practice is not None:

@@ -7,9 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from trefpunt.accounts.permissions import is_curator
+from trefpunt.lib.content import TranslatableMixin
 from trefpunt.lib.languages import current_language
-from trefpunt.organisations.access import acts_for
+
+from . import access
 
 CONTENT_LANGUAGES = [
     ("nl", _("Dutch")),
@@ -74,14 +75,18 @@ class PracticeQuerySet(models.QuerySet):
     def in_language(self, language: str):
         return self.filter(Q(language=language) | Q(translations__language=language)).distinct()
 
+    def drafts(self):
+        return self.filter(status=Status.DRAFT)
+
+    def not_archived(self):
+        return self.exclude(status=Status.ARCHIVED)
+
     def visible_to(self, user):
-        if is_curator(user):
-            return self.exclude(status=Status.ARCHIVED)
-        own = acts_for(user)
-        return self.filter(Q(status=Status.PUBLISHED) | Q(owner_id__in=own, status=Status.DRAFT))
+        """The practices ``user`` may read (the rule is in ``access.readable``)."""
+        return access.readable(self, user)
 
 
-class Practice(models.Model):
+class Practice(TranslatableMixin, models.Model):
     external_id = models.CharField(
         _("external identifier"), max_length=120, unique=True, null=True, blank=True
     )
@@ -154,16 +159,6 @@ class Practice(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("practices:practice", args=[self.pk])
-
-    def translation_in(self, language: str):
-        """The translation in ``language`` (prefetched when possible), or None."""
-        for item in self.translations.all():
-            if item.language == language:
-                return item
-        return None
-
-    def available_languages(self) -> list[str]:
-        return [self.language, *sorted(t.language for t in self.translations.all())]
 
 
 class Origin(models.TextChoices):
@@ -245,7 +240,7 @@ class CollectionKind(models.TextChoices):
     COLLECTION = "collection", _("Collection")
 
 
-class Collection(models.Model):
+class Collection(TranslatableMixin, models.Model):
     slug = models.SlugField(_("identifier"), max_length=80, unique=True)
     kind = models.CharField(
         _("kind"), max_length=12, choices=CollectionKind.choices, default=CollectionKind.TOOLKIT
@@ -278,12 +273,6 @@ class Collection(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("practices:collection", args=[self.slug])
-
-    def translation_in(self, language: str):
-        for item in self.translations.all():
-            if item.language == language:
-                return item
-        return None
 
 
 class CollectionTranslation(models.Model):

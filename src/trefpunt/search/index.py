@@ -62,6 +62,15 @@ def remove_record(doc_type: str, object_key: str) -> None:
     touch()
 
 
+def index_or_remove(doc_type: str, object_key: str, documents: list[DocumentData]) -> None:
+    """Index the record's ``documents``, or take the record out of the index when it has none
+    (a draft, an archived record): what every write ends with."""
+    if documents:
+        index_record(doc_type, object_key, documents)
+    else:
+        remove_record(doc_type, object_key)
+
+
 def bulk_index(items: Iterable[Item], progress: Callable[[int], object] | None = None) -> int:
     """Index many records; returns the number of documents written.
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from trefpunt.accounts.permissions import is_curator
+from trefpunt.lib.content import TranslatableMixin
 from trefpunt.lib.languages import LANGUAGE_LABELS, current_language
 from trefpunt.organisations.access import acts_for, member_of
 
@@ -137,7 +138,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(Q(pk__in=ids) | ~Q(visibility=Visibility.RESTRICTED))
 
 
-class Meeting(models.Model):
+class Meeting(TranslatableMixin, models.Model):
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     series = models.ForeignKey(
         Series,
@@ -252,12 +253,6 @@ class Meeting(models.Model):
     def is_physical(self) -> bool:
         return bool(self.territory_id or self.address)
 
-    def translation_in(self, language: str):
-        for item in self.translations.all():
-            if item.language == language:
-                return item
-        return None
-
     def title_in(self, language: str | None = None) -> str:
         language = language or current_language()
         if language != self.language:
@@ -265,9 +260,6 @@ class Meeting(models.Model):
             if translation is not None:
                 return translation.title
         return self.title
-
-    def available_languages(self) -> list[str]:
-        return [self.language, *sorted(t.language for t in self.translations.all())]
 
 
 class MeetingTranslation(models.Model):

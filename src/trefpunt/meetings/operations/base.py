@@ -1,10 +1,15 @@
 """What every meetings operation shares: permission checks, rich text, history, the index."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from trefpunt.lib.content import (  # noqa: F401 (re-exported to the operations)
+    EditConflict,
+    check_version,
+    with_history_user,
+)
 from trefpunt.lib.richtext import sanitise  # noqa: F401 (re-exported to the operations)
 from trefpunt.search import index as search_index
 
@@ -12,32 +17,11 @@ from ..access import can_organise
 from ..search import DOC_TYPE, documents_for, indexable
 
 
-class EditConflict(ValidationError):
-    """Someone else saved the record since the editor loaded it."""
-
-
 def require_organiser(user, meeting) -> None:
     if not can_organise(user, meeting):
         raise PermissionDenied(
             _("Only curators and editors of the organising organisation may change this meeting.")
         )
-
-
-def check_version(record, version) -> None:
-    if version is not None and int(version) != record.version:
-        raise EditConflict(
-            _(
-                "Someone else changed this in the meantime (version %(current)s, you edited "
-                "version %(yours)s). Reload the page and apply your changes again."
-            )
-            % {"current": record.version, "yours": version}
-        )
-
-
-def with_history_user(instance, user):
-    if user is not None and getattr(user, "is_authenticated", False):
-        instance._history_user = user
-    return instance
 
 
 def reindex(meeting) -> None:

@@ -10,15 +10,15 @@ from django.views.decorators.http import require_POST
 
 from trefpunt.lib.richtext import rich_text
 
-from .. import operations
-from ..forms import ArticleForm, TranslationForm, organisations_editable_by
+from .. import access, operations
+from ..forms import ArticleForm, TranslationForm
 from ..models import CONTENT_LANGUAGES
 from .reading import editable_article
 
 
 @login_required
 def article_create(request):
-    if not organisations_editable_by(request.user).exists():
+    if not access.can_add(request.user):
         raise PermissionDenied(_("Only editors of an organisation and curators write news."))
     form = ArticleForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():

@@ -16,8 +16,8 @@ from trefpunt.lib.richtext import rich_text
 from trefpunt.meetings.models import Meeting
 from trefpunt.organisations.models import Organisation
 
-from .. import counting, feeds, operations
-from ..forms import ArchiveFilterForm, organisations_editable_by
+from .. import access, counting, feeds
+from ..forms import ArchiveFilterForm
 from ..models import CONTENT_LANGUAGES, Article, ArticleTranslation
 
 CURRENT_COUNT = 10
@@ -47,7 +47,7 @@ def get_article_for_user(user, pk: int, *, full: bool = True) -> Article:
 
 
 def can_edit_article(user, article: Article) -> bool:
-    return user.is_authenticated and operations.can_write(user, article.author)
+    return access.can_edit(user, article)
 
 
 def editable_article(request, pk: int, *, full: bool = False) -> Article:
@@ -80,7 +80,7 @@ def prepare_items(articles, reader: str) -> list[Article]:
 
 
 def _can_create(user) -> bool:
-    return user.is_authenticated and organisations_editable_by(user).exists()
+    return access.can_add(user)
 
 
 def article_list(request):

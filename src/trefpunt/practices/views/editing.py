@@ -9,15 +9,15 @@ from django.utils.translation import gettext as _
 
 from trefpunt.lib.richtext import rich_text
 
-from .. import operations
-from ..forms import PracticeForm, TranslationForm, organisations_editable_by
+from .. import access, operations
+from ..forms import PracticeForm, TranslationForm
 from ..models import CONTENT_LANGUAGES
 from .reading import editable_practice
 
 
 @login_required
 def practice_create(request):
-    if not organisations_editable_by(request.user).exists():
+    if not access.can_add(request.user):
         raise PermissionDenied(_("Only editors of an organisation and curators add practices."))
     form = PracticeForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():

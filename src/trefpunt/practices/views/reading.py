@@ -17,8 +17,8 @@ from trefpunt.places.models import Territory
 from trefpunt.search.presentation import present_hits
 from trefpunt.search.query import more_like_this
 
-from .. import operations
-from ..forms import PracticeFilterForm, organisations_editable_by
+from .. import access
+from ..forms import PracticeFilterForm
 from ..models import CONTENT_LANGUAGES, CollectionItem, Practice, PracticeTranslation
 
 PAGE_SIZE = 20
@@ -55,7 +55,7 @@ def get_practice_for_user(user, pk: int, *, full: bool = True) -> Practice:
 
 def can_edit_practice(user, practice: Practice) -> bool:
     """Curators edit every practice; editors those of their organisation (and its units)."""
-    return user.is_authenticated and operations.can_write(user, practice.owner)
+    return access.can_edit(user, practice)
 
 
 def editable_practice(request, pk: int, *, full: bool = False) -> Practice:
@@ -101,8 +101,7 @@ def practice_list(request):
             "form": form,
             "page": page,
             "query": _query_without_page(request),
-            "can_create": request.user.is_authenticated
-            and organisations_editable_by(request.user).exists(),
+            "can_create": access.can_add(request.user),
         },
     )
 

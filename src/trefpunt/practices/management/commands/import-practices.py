@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from trefpunt.practices import operations
+from trefpunt.practices import importer, operations
 
 
 def _steps() -> dict[str, tuple[str, str]]:
@@ -31,7 +31,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, dry_run, verbosity, **options):
-        source = operations.PracticeFile(file)
+        source = importer.PracticeFile(file)
         if not Path(file).is_file():
             raise CommandError(_("No such file: %(file)s") % {"file": file})
         total = source.count_lines()
@@ -55,7 +55,7 @@ class Command(BaseCommand):
 
         try:
             summary = operations.import_practices(source, dry_run=dry_run, progress=progress)
-        except operations.ImportFailed as failure:
+        except importer.ImportFailed as failure:
             raise CommandError(self._refusal(failure)) from None
         finally:
             for bar in bars.values():
@@ -79,7 +79,7 @@ class Command(BaseCommand):
             line = _("Dry run, nothing written: %(summary)s") % {"summary": line}
         self.stdout.write(self.style.SUCCESS(line))
 
-    def _refusal(self, failure: "operations.ImportFailed") -> str:
+    def _refusal(self, failure: "importer.ImportFailed") -> str:
         lines = [str(problem) for problem in failure.problems]
         if not failure.complete:
             lines.append(

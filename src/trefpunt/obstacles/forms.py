@@ -109,7 +109,7 @@ class TransitionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Required for every outcome that closes or resolves the obstacle."),
     )
-    document_url = forms.URLField(label=_("Document (web address)"), required=False)
+    document_url = forms.URLField(label=_("Document (web address)"), required=False, assume_scheme="https")
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, obstacle=None, **kwargs):
@@ -123,7 +123,7 @@ class TransitionForm(forms.Form):
 class EscalationForm(forms.Form):
     level = forms.ChoiceField(label=_("Level"), choices=())
     reason = forms.CharField(label=_("Why"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    document_url = forms.URLField(label=_("Document (web address)"), required=False)
+    document_url = forms.URLField(label=_("Document (web address)"), required=False, assume_scheme="https")
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, obstacle=None, **kwargs):

@@ -9,16 +9,19 @@ refused write raises ``PermissionDenied``; neither changes anything.
 
 from .lifecycle import NotAllowed, escalate_obstacle, transition_obstacle
 from .records import add_provision, add_signal
+from .reminders import ObstacleReminderSummary, send_obstacle_reminders
 from .reporting import report_obstacle, report_publicly, save_translation, update_obstacle
 
 __all__ = [
     "NotAllowed",
+    "ObstacleReminderSummary",
     "add_provision",
     "add_signal",
     "escalate_obstacle",
     "report_obstacle",
     "report_publicly",
     "save_translation",
+    "send_obstacle_reminders",
     "transition_obstacle",
     "update_obstacle",
 ]

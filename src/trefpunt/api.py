@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from trefpunt.legal.api import router as legal_router
 from trefpunt.matching.api import router as matching_router
 from trefpunt.meetings.api import router as meetings_router
 from trefpunt.news.api import router as news_router
@@ -31,6 +32,7 @@ api.add_router("/", matching_router)
 api.add_router("/", search_router)
 api.add_router("/", meetings_router)
 api.add_router("/", news_router)
+api.add_router("/", legal_router)
 api.add_router("/", obstacles_router)
 
 

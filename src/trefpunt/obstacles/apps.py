@@ -10,6 +10,7 @@ class ObstaclesConfig(AppConfig):
     def ready(self):
         from importlib import import_module
 
+        import_module(f"{self.name}.legal")  # the legal library's "cited by" list
         try:  # registers the app's search documents
             import_module(f"{self.name}.search")
         except ModuleNotFoundError as error:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from trefpunt.legal.models import LegalAct
+from trefpunt.legal.models import Article, LegalAct
 from trefpunt.organisations.models import Organisation
 from trefpunt.places.models import Territory
 
@@ -64,11 +64,15 @@ def _load_one(item: dict, organisations: dict) -> int:
             act = LegalAct.objects.filter(bwb_id=provision["bwb_id"]).first()
             if act is None:
                 continue  # the act is not loaded: skip the citation
+        article = None
+        if act is not None and provision.get("article"):
+            article = Article.objects.filter(act=act, anchor=f"art-{provision['article']}").first()
         operations.add_provision(
             obstacle,
             user=None,
             country=provision["country"],
             act=act,
+            article=article,
             citation=provision.get("citation", ""),
         )
     for signal in item["signals"]:

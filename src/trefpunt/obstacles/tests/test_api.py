@@ -132,3 +132,18 @@ def test_signals_are_counted_for_an_organisation_one_acts_for(
     assert response.status_code == 403
     assert list(Signal.objects.values_list("count", flat=True)) == [12]
     assert api_client_with_token(outsider).get("/api/v1/obstacles").json()["items"][0]["cases"] == 12
+
+
+def test_the_legal_act_page_lists_the_published_obstacles_citing_it(
+    report, legal_act, curator, client
+):
+    from trefpunt.obstacles import operations
+
+    hidden = report(title="Nog niet gepubliceerd")
+    operations.add_provision(hidden, user=curator, country="BE", act=legal_act)
+    shown = move(report(), "under_assessment", "recognised")
+    operations.add_provision(shown, user=curator, country="BE", act=legal_act)
+    page = client.get("/en/legal/BWBV0002224/").content.decode()
+    assert shown.title in page
+    assert "Nog niet gepubliceerd" not in page
+    assert f'href="/en/obstacles/{shown.pk}/"' in page

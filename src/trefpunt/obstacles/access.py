@@ -82,7 +82,8 @@ def can_edit(user, obstacle: Obstacle) -> bool:
     if user is None:  # the system: CLI, demo loader
         return True
     return _is_user(user) and (
-        is_curator(user) or (obstacle.reporter_id is not None and obstacle.reporter_id in acts_for(user))
+        is_curator(user)
+        or (obstacle.reporter_id is not None and obstacle.reporter_id in acts_for(user))
     )
 
 

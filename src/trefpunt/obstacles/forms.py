@@ -109,7 +109,9 @@ class TransitionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Required for every outcome that closes or resolves the obstacle."),
     )
-    document_url = forms.URLField(label=_("Document (web address)"), required=False, assume_scheme="https")
+    document_url = forms.URLField(
+        label=_("Document (web address)"), required=False, assume_scheme="https"
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, obstacle=None, **kwargs):
@@ -122,8 +124,12 @@ class TransitionForm(forms.Form):
 
 class EscalationForm(forms.Form):
     level = forms.ChoiceField(label=_("Level"), choices=())
-    reason = forms.CharField(label=_("Why"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    document_url = forms.URLField(label=_("Document (web address)"), required=False, assume_scheme="https")
+    reason = forms.CharField(
+        label=_("Why"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    document_url = forms.URLField(
+        label=_("Document (web address)"), required=False, assume_scheme="https"
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, obstacle=None, **kwargs):
@@ -144,7 +150,9 @@ class SignalForm(forms.Form):
         to_field_name="slug",
         required=False,
     )
-    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -165,7 +173,9 @@ class ProvisionForm(forms.Form):
     citation = forms.CharField(
         label=_("Or: citation of a national rule"), required=False, max_length=500
     )
-    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, obstacle=None, **kwargs):
         super().__init__(*args, **kwargs)

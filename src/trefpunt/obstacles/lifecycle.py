@@ -93,12 +93,14 @@ class Level(models.TextChoices):
     """The escalation ladder, lowest first."""
 
     LOCAL_CONSULTATION = "local_consultation", _("Local consultation")
-    BENELUX_WORKING_GROUP = "benelux_working_group", _(
-        "Benelux working group / Secretariat-General"
+    BENELUX_WORKING_GROUP = (
+        "benelux_working_group",
+        _("Benelux working group / Secretariat-General"),
     )
     COMMITTEE_OF_MINISTERS = "committee_of_ministers", _("Committee of Ministers")
-    NATIONAL_COORDINATION_POINT = "national_coordination_point", _(
-        "National cross-border coordination point"
+    NATIONAL_COORDINATION_POINT = (
+        "national_coordination_point",
+        _("National cross-border coordination point"),
     )
     EUROPEAN_COMMISSION = "european_commission", _("European Commission")
 

@@ -80,4 +80,6 @@ def _offline_fetcher():
 def render_report_pdf(year: int, language: str) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=render_report_html(year, language), url_fetcher=_offline_fetcher()).write_pdf()
+    return HTML(
+        string=render_report_html(year, language), url_fetcher=_offline_fetcher()
+    ).write_pdf()

@@ -73,10 +73,11 @@ def with_everything(queryset=None):
         "reporter__names",
         "territories__names",
         "authorities__organisation__names",
+        Prefetch("provisions", queryset=Provision.objects.select_related("act", "article__act")),
         Prefetch(
-            "provisions", queryset=Provision.objects.select_related("act", "article__act")
+            "signals",
+            queryset=Signal.objects.select_related("source").prefetch_related("source__names"),
         ),
-        Prefetch("signals", queryset=Signal.objects.select_related("source").prefetch_related("source__names")),
         Prefetch("events", queryset=ObstacleEvent.objects.select_related("actor")),
         "practices",
         "meetings__translations",

@@ -202,7 +202,9 @@ def list_obstacles(request, filters: Query[ObstacleFilters]):
     url_name="obstacle_detail",
 )
 def get_obstacle(request, id: int, lang: str | None = None):
-    return detail_out(_detail(_reader(request), id), language_of(request, None) if not lang else lang)
+    return detail_out(
+        _detail(_reader(request), id), language_of(request, None) if not lang else lang
+    )
 
 
 @router.get(

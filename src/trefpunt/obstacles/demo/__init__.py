@@ -49,7 +49,11 @@ def _load_one(item: dict, organisations: dict) -> int:
         operations.save_translation(obstacle, user=None, **translation)
     escalations = sorted(item["escalations"], key=lambda e: e[1])
     for status, reason, day in item["steps"]:
-        while escalations and escalations[0][1] <= day and obstacle.status not in ("submitted", "under_assessment"):
+        while (
+            escalations
+            and escalations[0][1] <= day
+            and obstacle.status not in ("submitted", "under_assessment")
+        ):
             level, when = escalations.pop(0)
             operations.escalate_obstacle(obstacle, user=None, level=level, at=_moment(when))
         operations.transition_obstacle(

@@ -128,7 +128,9 @@ class Obstacle(TranslatableMixin, models.Model):
     recognised_at = models.DateTimeField(_("recognised"), null=True, blank=True)
     assessment_due = models.DateField(_("assessment due"), null=True, blank=True)
     redress_due = models.DateField(_("solution due"), null=True, blank=True)
-    level = models.CharField(_("escalation level"), max_length=30, choices=Level.choices, blank=True)
+    level = models.CharField(
+        _("escalation level"), max_length=30, choices=Level.choices, blank=True
+    )
     level_since = models.DateTimeField(_("at this level since"), null=True, blank=True)
     practices = models.ManyToManyField(
         "practices.Practice", verbose_name=_("practices"), blank=True, related_name="obstacles"

@@ -10,7 +10,15 @@ from django.utils.translation import gettext as _
 from trefpunt.lib.content import check_version, with_history_user
 
 from .. import access
-from ..lifecycle import CLOSING, RECOGNISED_STATES, Level, Status, allowed_next, higher_levels, redress_due
+from ..lifecycle import (
+    CLOSING,
+    RECOGNISED_STATES,
+    Level,
+    Status,
+    allowed_next,
+    higher_levels,
+    redress_due,
+)
 from ..models import EventKind, Obstacle, ObstacleEvent
 from .base import Errors, bump, locked, refuse, reindex
 

@@ -44,7 +44,9 @@ def _check_choices(fields: dict, errors: Errors) -> None:
         ("interaction", set(Interaction.values)),
     ):
         if name in fields and fields[name] not in choices:
-            errors.add(name, _("Choose one of: %(values)s.") % {"values": ", ".join(sorted(choices))})
+            errors.add(
+                name, _("Choose one of: %(values)s.") % {"values": ", ".join(sorted(choices))}
+            )
 
 
 def _check_texts(fields: dict, errors: Errors) -> None:
@@ -84,7 +86,9 @@ def _set_authorities(obstacle: Obstacle, authorities) -> None:
         if key not in wanted:
             authority.delete()
     for country, organisation_id in sorted(wanted - set(current)):
-        Authority.objects.create(obstacle=obstacle, country=country, organisation_id=organisation_id)
+        Authority.objects.create(
+            obstacle=obstacle, country=country, organisation_id=organisation_id
+        )
 
 
 def _create(user, fields: dict, territories, authorities, at) -> Obstacle:
@@ -267,7 +271,9 @@ def save_translation(
         errors.add("origin", _("Choose one of: %(values)s.") % {"values": ", ".join(Origin.values)})
     errors.raise_any()
     with transaction.atomic():
-        translation = ObstacleTranslation.objects.filter(obstacle=obstacle, language=language).first()
+        translation = ObstacleTranslation.objects.filter(
+            obstacle=obstacle, language=language
+        ).first()
         translation = translation or ObstacleTranslation(obstacle=obstacle, language=language)
         translation.title = fields["title"]
         translation.description = fields["description"]

@@ -20,7 +20,9 @@ NEW = {
 }
 
 
-def test_an_editor_reports_an_obstacle_and_gets_201_submitted(editor_of_menen, api_client_with_token):
+def test_an_editor_reports_an_obstacle_and_gets_201_submitted(
+    editor_of_menen, api_client_with_token
+):
     response = api_client_with_token(editor_of_menen).post(
         "/api/v1/obstacles", NEW, content_type="application/json"
     )
@@ -33,7 +35,9 @@ def test_an_editor_reports_an_obstacle_and_gets_201_submitted(editor_of_menen, a
     assert Obstacle.objects.get(pk=body["id"]).events.get().actor == editor_of_menen
 
 
-def test_an_outsider_may_not_report_and_nothing_is_created(outsider, demo_directory, api_client_with_token):
+def test_an_outsider_may_not_report_and_nothing_is_created(
+    outsider, demo_directory, api_client_with_token
+):
     response = api_client_with_token(outsider).post(
         "/api/v1/obstacles", NEW, content_type="application/json"
     )
@@ -56,11 +60,15 @@ def test_bad_fields_are_422_with_field_errors(editor_of_menen, api_client_with_t
     assert Obstacle.objects.count() == 0
 
 
-def test_an_unpublished_obstacle_is_404_for_the_public(report, client, outsider, api_client_with_token):
+def test_an_unpublished_obstacle_is_404_for_the_public(
+    report, client, outsider, api_client_with_token
+):
     obstacle = report()
     assert client.get(f"/api/v1/obstacles/{obstacle.pk}").status_code == 404
     assert client.get(f"/api/v1/obstacles/{obstacle.pk}/events").status_code == 404
-    assert api_client_with_token(outsider).get(f"/api/v1/obstacles/{obstacle.pk}").status_code == 404
+    assert (
+        api_client_with_token(outsider).get(f"/api/v1/obstacles/{obstacle.pk}").status_code == 404
+    )
     assert client.get(f"/en/obstacles/{obstacle.pk}/").status_code == 404
     assert client.get("/api/v1/obstacles").json()["count"] == 0
 
@@ -72,7 +80,11 @@ def test_the_reporting_organisation_and_curators_read_an_unpublished_obstacle(
     for user in (editor_of_menen, curator):
         response = api_client_with_token(user).get(f"/api/v1/obstacles/{obstacle.pk}")
         assert response.status_code == 200
-        assert response.json()["allowed"] == ["under_assessment", "closed_incomplete", "not_an_obstacle"]
+        assert response.json()["allowed"] == [
+            "under_assessment",
+            "closed_incomplete",
+            "not_an_obstacle",
+        ]
 
 
 def test_a_recognised_obstacle_is_public_and_filtered(report, client):
@@ -91,24 +103,34 @@ def test_citing_an_unknown_act_or_article_is_a_field_error(
     obstacle = report()
     client = api_client_with_token(curator)
     url = f"/api/v1/obstacles/{obstacle.pk}/provisions"
-    response = client.post(url, {"country": "BE", "act": "BWBV9999999"}, content_type="application/json")
+    response = client.post(
+        url, {"country": "BE", "act": "BWBV9999999"}, content_type="application/json"
+    )
     assert response.status_code == 422
     assert list(response.json()["errors"]) == ["act"]
     response = client.post(
-        url, {"country": "BE", "act": "BWBV0002224", "article": "99"}, content_type="application/json"
+        url,
+        {"country": "BE", "act": "BWBV0002224", "article": "99"},
+        content_type="application/json",
     )
     assert response.status_code == 422
     assert list(response.json()["errors"]) == ["article"]
-    response = client.post(url, {"country": "NL", "citation": "Art. 5"}, content_type="application/json")
+    response = client.post(
+        url, {"country": "NL", "citation": "Art. 5"}, content_type="application/json"
+    )
     assert list(response.json()["errors"]) == ["country"]
     assert Provision.objects.count() == 0
     response = client.post(
-        url, {"country": "BE", "act": "BWBV0002224", "article": "3"}, content_type="application/json"
+        url,
+        {"country": "BE", "act": "BWBV0002224", "article": "3"},
+        content_type="application/json",
     )
     assert response.status_code == 201
     assert response.json()["url"] == "/en/legal/BWBV0002224/#art-3"
     response = client.post(
-        url, {"country": "FR", "citation": "Code général des impôts, art. 4 B"}, content_type="application/json"
+        url,
+        {"country": "FR", "citation": "Code général des impôts, art. 4 B"},
+        content_type="application/json",
     )
     assert response.status_code == 201
 
@@ -131,7 +153,9 @@ def test_signals_are_counted_for_an_organisation_one_acts_for(
     )
     assert response.status_code == 403
     assert list(Signal.objects.values_list("count", flat=True)) == [12]
-    assert api_client_with_token(outsider).get("/api/v1/obstacles").json()["items"][0]["cases"] == 12
+    assert (
+        api_client_with_token(outsider).get("/api/v1/obstacles").json()["items"][0]["cases"] == 12
+    )
 
 
 def test_the_legal_act_page_lists_the_published_obstacles_citing_it(

@@ -19,7 +19,8 @@ def test_a_french_description_of_a_known_dutch_obstacle_proposes_it(report, sett
     memory.forget()
     ambulance = move(
         report(
-            title="Ambulances mogen patiënten niet naar het dichtstbijzijnde ziekenhuis over de grens brengen",
+            title="Ambulances mogen patiënten niet naar het dichtstbijzijnde ziekenhuis over de "
+            "grens brengen",
             description="Een Belgische ziekenwagen moet een patiënt naar een Belgisch ziekenhuis "
             "brengen, ook als het Franse ziekenhuis veel dichterbij ligt.",
             domain="health",

@@ -55,7 +55,11 @@ def test_an_illegal_transition_is_422_with_the_allowed_states(
         content_type="application/json",
     )
     assert response.status_code == 422
-    assert response.json()["allowed"] == ["under_assessment", "closed_incomplete", "not_an_obstacle"]
+    assert response.json()["allowed"] == [
+        "under_assessment",
+        "closed_incomplete",
+        "not_an_obstacle",
+    ]
     assert "status" in response.json()["errors"]
     obstacle.refresh_from_db()
     assert obstacle.status == "submitted"
@@ -123,7 +127,9 @@ def test_escalation_climbs_the_ladder_and_never_down(report, curator, api_client
     move(obstacle, "under_assessment", "recognised")
     client = api_client_with_token(curator)
     url = f"/api/v1/obstacles/{obstacle.pk}/escalations"
-    response = client.post(url, {"level": "committee_of_ministers"}, content_type="application/json")
+    response = client.post(
+        url, {"level": "committee_of_ministers"}, content_type="application/json"
+    )
     assert response.status_code == 201
     assert response.json()["level"] == "committee_of_ministers"
     response = client.post(url, {"level": "local_consultation"}, content_type="application/json")

@@ -3,8 +3,8 @@ import io
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from trefpunt.obstacles import demo
 from trefpunt.obstacles.models import Obstacle
@@ -57,7 +57,12 @@ def test_the_dashboard_counts_in_a_fixed_number_of_queries(register, client):
     assert len(queries) == 5
     figures = response.context["figures"]
     assert figures["total"] == 6
-    assert {bar.key: bar.value for bar in figures["border"]} == {"BE-NL": 2, "BE-FR": 2, "BE-LU": 1, "NL-DE": 1}
+    assert {bar.key: bar.value for bar in figures["border"]} == {
+        "BE-NL": 2,
+        "BE-FR": 2,
+        "BE-LU": 1,
+        "NL-DE": 1,
+    }
     assert {bar.key: bar.value for bar in figures["resolved"]} == {"2025": 1}
 
 
@@ -71,9 +76,9 @@ def test_the_csv_has_as_many_rows_as_the_api_counts(register, client):
 
 
 def test_csv_cells_cannot_start_a_formula(report, client):
-    move(report(title="=HYPERLINK(\"http://evil\")"), "under_assessment", "recognised")
+    move(report(title='=HYPERLINK("http://evil")'), "under_assessment", "recognised")
     rows = list(csv.reader(io.StringIO(client.get("/en/obstacles/obstacles.csv").content.decode())))
-    assert rows[1][1] == "'=HYPERLINK(\"http://evil\")"
+    assert rows[1][1] == '\'=HYPERLINK("http://evil")'
 
 
 def test_the_json_export_lists_the_same_obstacles(register, client):
@@ -115,18 +120,30 @@ def test_the_public_form_keeps_the_report_private(demo_directory, client):
     )
     assert response.status_code == 302
     obstacle = Obstacle.objects.get()
-    assert (obstacle.source, obstacle.status, obstacle.reporter) == ("public_form", "submitted", None)
+    assert (obstacle.source, obstacle.status, obstacle.reporter) == (
+        "public_form",
+        "submitted",
+        None,
+    )
     assert obstacle.contact_email == "jeanne@example.org"
     assert client.get(f"/en/obstacles/{obstacle.pk}/").status_code == 404
     assert client.get("/api/v1/obstacles").json()["count"] == 0
 
 
-def test_the_curator_moderates_a_public_report_and_sees_its_contact(demo_directory, client, curator):
+def test_the_curator_moderates_a_public_report_and_sees_its_contact(
+    demo_directory, client, curator
+):
     from trefpunt.obstacles import operations
 
     obstacle = operations.report_publicly(
-        language="fr", title="Titre", description="Texte", border="BE-FR", domain="economy",
-        interaction="persons", contact_name="Jeanne", contact_email="jeanne@example.org",
+        language="fr",
+        title="Titre",
+        description="Texte",
+        border="BE-FR",
+        domain="economy",
+        interaction="persons",
+        contact_name="Jeanne",
+        contact_email="jeanne@example.org",
     )
     client.force_login(curator)
     assert "jeanne@example.org" in client.get(f"/en/obstacles/{obstacle.pk}/").content.decode()

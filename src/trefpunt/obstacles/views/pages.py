@@ -51,17 +51,25 @@ def obstacle_detail(request, pk: int):
             "cases": sum(s.count for s in obstacle.signals.all()),
             "can_edit": access.can_edit(user, obstacle) and user.is_authenticated,
             "can_see_contact": access.can_see_contact(user),
-            "transition_form": TransitionForm(obstacle=obstacle, initial={"version": obstacle.version})
+            "transition_form": TransitionForm(
+                obstacle=obstacle, initial={"version": obstacle.version}
+            )
             if access.can_transition(user, obstacle) and user.is_authenticated
             else None,
-            "escalation_form": EscalationForm(obstacle=obstacle, initial={"version": obstacle.version})
+            "escalation_form": EscalationForm(
+                obstacle=obstacle, initial={"version": obstacle.version}
+            )
             if access.can_escalate(user, obstacle) and user.is_authenticated
             else None,
-            "signal_form": SignalForm(user=user) if access.can_add_signal(user, obstacle) and user.is_authenticated else None,
+            "signal_form": SignalForm(user=user)
+            if access.can_add_signal(user, obstacle) and user.is_authenticated
+            else None,
             "provision_form": ProvisionForm(obstacle=obstacle)
             if access.can_add_provision(user, obstacle) and user.is_authenticated
             else None,
-            "history": recent_history(obstacle, limit=5) if access.can_edit(user, obstacle) and user.is_authenticated else None,
+            "history": recent_history(obstacle, limit=5)
+            if access.can_edit(user, obstacle) and user.is_authenticated
+            else None,
             "actor_name": queries.actor_name,
         },
     )

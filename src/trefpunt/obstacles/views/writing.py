@@ -80,7 +80,9 @@ def report_public(request):
                 apply_errors(form, error)
             else:
                 return redirect("obstacles:report_public_done")
-    return _form_page(request, form, _("Tell us about a cross-border obstacle"), duplicates=duplicates)
+    return _form_page(
+        request, form, _("Tell us about a cross-border obstacle"), duplicates=duplicates
+    )
 
 
 def report_public_done(request):
@@ -92,7 +94,10 @@ def edit_obstacle(request, pk: int):
     obstacle = access.get_obstacle_for_user(request.user, pk)
     if not access.can_edit(request.user, obstacle):
         raise PermissionDenied
-    initial = {name: getattr(obstacle, name) for name in ("title", "description", "domain", "interaction", "version")}
+    initial = {
+        name: getattr(obstacle, name)
+        for name in ("title", "description", "domain", "interaction", "version")
+    }
     form = EditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "trefpunt.practices",
     "trefpunt.meetings",
     "trefpunt.news",
+    "trefpunt.obstacles",
     "trefpunt.pages",
 ]
 

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("practices/", include("trefpunt.practices.urls")),
     path("meetings/", include("trefpunt.meetings.urls")),
     path("news/", include("trefpunt.news.urls")),
+    path("obstacles/", include("trefpunt.obstacles.urls")),
     path("", include("trefpunt.organisations.urls")),
     path("accounts/", include("trefpunt.accounts.urls")),
     path("admin/", admin.site.urls),

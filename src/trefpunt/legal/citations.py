@@ -1,7 +1,8 @@
 """Who cites a legal act: a registry that higher apps fill, so ``legal`` never imports them.
 
 An app that points at ``LegalAct`` or ``Article`` registers, from its own module at import time
-(e.g. ``obstacles/legal.py`` imported by its ``AppConfig.ready``)::
+(e.g. ``obstacles/citations.py``, found by ``autodiscover_modules("citations")`` in
+``LegalConfig.ready``)::
 
     from trefpunt.legal import citations
 

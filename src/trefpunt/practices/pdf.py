@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from trefpunt.lib.languages import LANGUAGE_LABELS
+from trefpunt.lib.pdf import html_to_pdf
 
 from .models import Collection, CollectionItem, Origin, Practice, Status
 
@@ -146,25 +147,6 @@ def render_collection_html(collection: Collection, language: str) -> str:
         return render_to_string(TEMPLATE, collection_context(collection, language))
 
 
-def _offline_fetcher():
-    """Only inline ``data:`` resources: a toolkit never reaches the network or the disk."""
-    try:
-        from weasyprint.urls import URLFetcher  # noqa: PLC0415 (heavy, loaded on first use)
-    except ImportError:  # WeasyPrint < 66 takes a plain function
-        from weasyprint import default_url_fetcher  # noqa: PLC0415 (heavy, loaded on first use)
-
-        def fetch(url, *args, **kwargs):
-            if not url.startswith("data:"):
-                raise ValueError(f"refusing to fetch {url}")
-            return default_url_fetcher(url, *args, **kwargs)
-
-        return fetch
-    return URLFetcher(allowed_protocols={"data"})
-
-
 def render_collection_pdf(collection: Collection, language: str) -> bytes:
     """The collection as a PDF toolkit in ``language`` (translations where they exist)."""
-    from weasyprint import HTML  # noqa: PLC0415 (heavy, loaded on first use)
-
-    html = render_collection_html(collection, language)
-    return HTML(string=html, url_fetcher=_offline_fetcher()).write_pdf()
+    return html_to_pdf(render_collection_html(collection, language))

@@ -6,8 +6,9 @@ from django.utils.translation import gettext as _
 from ninja import Query, Status
 from ninja.errors import AuthenticationError
 
+from trefpunt.accounts.auth import token_auth
 from trefpunt.accounts.operations import authenticate_token
-from trefpunt.lib.api import ErrorOut, language_of, localized_url, token_auth
+from trefpunt.lib.api import ErrorOut, language_of, localized_url
 from trefpunt.organisations.models import Organisation
 from trefpunt.places.models import Territory
 

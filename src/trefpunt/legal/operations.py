@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from trefpunt.places.importers.base import ImportProblem
@@ -159,19 +160,31 @@ def import_acts(records: Iterable, *, progress: Progress | None = None) -> Impor
 
 
 def _replace_articles(act: LegalAct, articles: list[parsing.ParsedArticle]) -> None:
-    Article.objects.filter(act=act).delete()
-    Article.objects.bulk_create(
-        Article(
-            act=act,
-            number=article.number,
-            anchor=article.anchor,
-            language=article.language,
-            heading=article.heading,
-            text=article.text,
-            position=article.position,
-        )
-        for article in articles
-    )
+    """Bring the act's articles in line with ``articles``, matched by anchor: existing ones are
+    updated in place (what cites them keeps pointing at them), new ones created, vanished ones
+    deleted — unless something else protects them (an obstacle's provision cites it), then they
+    stay, so a re-import never breaks a citation."""
+    current = {article.anchor: article for article in Article.objects.filter(act=act)}
+    fields = ("number", "language", "heading", "text", "position")
+    updated, created = [], []
+    for parsed in articles:
+        article = current.pop(parsed.anchor, None)
+        if article is None:
+            created.append(Article(act=act, anchor=parsed.anchor))
+            article = created[-1]
+        else:
+            updated.append(article)
+        for name in fields:
+            setattr(article, name, getattr(parsed, name))
+    Article.objects.bulk_update(updated, fields)
+    Article.objects.bulk_create(created)
+    stale = Article.objects.filter(pk__in=[article.pk for article in current.values()])
+    try:
+        with transaction.atomic():
+            stale.delete()
+    except ProtectedError as error:
+        cited = {obj.pk for obj in error.protected_objects}
+        stale.exclude(pk__in=cited).delete()
 
 
 def derive_links(acts: dict[str, LegalAct]) -> int:

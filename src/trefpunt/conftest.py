@@ -1,4 +1,23 @@
-"""Shared fixtures: users with roles, and the real data folder (skipped cleanly when absent)."""
+"""Shared fixtures of every app's tests: the cast, the demo directory, the index and real data.
+
+The cast (users and organisations of the demo directory, which ``demo_directory`` loads once
+per module and rolls back after it):
+
+- ``curator``: a platform curator, acts for every organisation.
+- ``editor_of_menen``: editor of the municipality of Menen (and of its sub-units).
+- ``editor_of_kortrijk``: editor of Kortrijk, a neighbour of Menen: "another organisation".
+- ``outsider``: signed in, member of no organisation, no platform role.
+- ``make_user(username)``: any other user (cheap password hashing).
+- ``menen``, ``kortrijk``: the two organisations.
+- ``sub_units``: Menen's housing department and the teams below it, by depth (1 to 3).
+
+The rest: ``demo_directory`` (packaged gazetteer + demo organisations, people, posts),
+``packaged_gazetteer`` (the gazetteer only), ``demo_meetings`` (the demo meetings on the
+demo directory), ``lexical_only`` (no embedder: the index keeps
+words only, no model is loaded; fresh in-memory index before and after),
+``api_client_with_token(user)`` (a client sending a bearer token) and ``shared_data`` (the real
+data folder; skips when absent).
+"""
 
 import os
 from pathlib import Path
@@ -10,11 +29,13 @@ from django.test import Client
 from django.utils import translation
 
 from trefpunt.accounts import operations as accounts
+from trefpunt.meetings import demo as meetings_demo
 from trefpunt.organisations import demo
 from trefpunt.organisations import operations as directory
 from trefpunt.organisations.models import Organisation
 from trefpunt.places import operations
 from trefpunt.places.importers import packaged
+from trefpunt.search import memory
 
 
 @pytest.fixture(autouse=True)
@@ -37,6 +58,16 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"real data folder not found at {SHARED_DATA}")
     return SHARED_DATA
+
+
+@pytest.fixture
+def lexical_only(settings):
+    """No embedder (fast: no model to load); the in-memory index starts and ends empty."""
+
+    settings.TREFPUNT_EMBEDDER = "none"
+    memory.forget()
+    yield
+    memory.forget()
 
 
 @pytest.fixture
@@ -68,6 +99,13 @@ def demo_directory(_demo_directory_once, db):
 
 
 @pytest.fixture
+def demo_meetings(demo_directory, lexical_only):
+    """The demo meetings and series on the demo directory; how many records loading created."""
+
+    return meetings_demo.load()
+
+
+@pytest.fixture
 def make_user(db, settings):
 
     # Argon2 costs ~0.3 s a hash; tests check who may do what, not the hashing.
@@ -94,6 +132,37 @@ def editor_of_menen(demo_directory, make_user):
     menen = Organisation.objects.get(slug="menen")
     directory.add_member(by=None, user=user, organisation=menen, role="editor")
     return user
+
+
+@pytest.fixture
+def editor_of_kortrijk(demo_directory, make_user):
+    """Editor of Kortrijk: an organisation other than Menen (and not above it)."""
+    user = make_user("editor.kortrijk")
+    kortrijk = Organisation.objects.get(slug="kortrijk")
+    directory.add_member(by=None, user=user, organisation=kortrijk, role="editor")
+    return user
+
+
+@pytest.fixture
+def menen(demo_directory):
+    return Organisation.objects.get(slug="menen")
+
+
+@pytest.fixture
+def kortrijk(demo_directory):
+    return Organisation.objects.get(slug="kortrijk")
+
+
+@pytest.fixture
+def sub_units(menen):
+    """Menen's housing department, and a team three levels below Menen: ``{depth: unit}``."""
+    parent, made = menen, {}
+    for depth, slug in enumerate(("menen-housing", "menen-housing-renovation", "menen-coaches"), 1):
+        parent = directory.create_organisation(
+            user=None, slug=slug, name=slug, kind="team", language="nl", country="BE", parent=parent
+        )
+        made[depth] = parent
+    return made
 
 
 @pytest.fixture

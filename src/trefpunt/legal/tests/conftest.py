@@ -26,8 +26,3 @@ def write_subset(tmp_path, real_lines):
         return path
 
     return write
-
-
-@pytest.fixture
-def no_embedder(settings):
-    settings.TREFPUNT_EMBEDDER = "none"

@@ -32,7 +32,7 @@ def _run(path):
     return out.getvalue().strip()
 
 
-def test_minimal_records_are_created_then_unchanged(tmp_path, no_embedder):
+def test_minimal_records_are_created_then_unchanged(tmp_path, lexical_only):
     second = {**MINIMAL, "bwb_id": "BWBV0009992", "crisis_related": False}
     path = _write(tmp_path, [json.dumps(MINIMAL), json.dumps(second)])
     assert _run(path) == "2 created, 0 updated, 0 unchanged"
@@ -46,14 +46,14 @@ def test_minimal_records_are_created_then_unchanged(tmp_path, no_embedder):
     assert act.history.count() == 1
 
 
-def test_a_changed_title_updates_the_act(tmp_path, no_embedder):
+def test_a_changed_title_updates_the_act(tmp_path, lexical_only):
     _run(_write(tmp_path, [json.dumps(MINIMAL)]))
     changed = {**MINIMAL, "title": MINIMAL["title"] + " inzake bijstand"}
     assert _run(_write(tmp_path, [json.dumps(changed)])) == "0 created, 1 updated, 0 unchanged"
     assert LegalAct.objects.get().history.count() == 2
 
 
-def test_a_truncated_line_writes_nothing_and_names_the_line(tmp_path, no_embedder):
+def test_a_truncated_line_writes_nothing_and_names_the_line(tmp_path, lexical_only):
     good = json.dumps(MINIMAL)
     path = _write(tmp_path, [good, json.dumps({**MINIMAL, "bwb_id": "BWBV0009993"})[:60]])
     with pytest.raises(CommandError) as error:
@@ -72,14 +72,14 @@ def test_a_truncated_line_writes_nothing_and_names_the_line(tmp_path, no_embedde
          "line 1: crisis_related must be true or false"),
     ],
 )  # fmt: skip
-def test_bad_records_are_refused(tmp_path, no_embedder, line, message):
+def test_bad_records_are_refused(tmp_path, lexical_only, line, message):
     with pytest.raises(CommandError) as error:
         _run(_write(tmp_path, [line]))
     assert message in str(error.value)
     assert LegalAct.objects.count() == 0
 
 
-def test_a_binary_file_is_refused_cleanly(tmp_path, no_embedder):
+def test_a_binary_file_is_refused_cleanly(tmp_path, lexical_only):
     path = tmp_path / "image.jsonl"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\xff\xfe\xfa" * 50)
     with pytest.raises(CommandError) as error:
@@ -88,7 +88,7 @@ def test_a_binary_file_is_refused_cleanly(tmp_path, no_embedder):
     assert LegalAct.objects.count() == 0
 
 
-def test_a_broken_gzip_file_is_refused_cleanly(tmp_path, no_embedder):
+def test_a_broken_gzip_file_is_refused_cleanly(tmp_path, lexical_only):
     path = tmp_path / "acts.jsonl.gz"
     path.write_bytes(gzip.compress(json.dumps(MINIMAL).encode())[:30])
     with pytest.raises(CommandError) as error:
@@ -96,13 +96,13 @@ def test_a_broken_gzip_file_is_refused_cleanly(tmp_path, no_embedder):
     assert "not a readable UTF-8 JSON Lines file" in str(error.value)
 
 
-def test_a_duplicate_bwb_id_is_refused(tmp_path, no_embedder):
+def test_a_duplicate_bwb_id_is_refused(tmp_path, lexical_only):
     with pytest.raises(operations.ImportFailed) as error:
         operations.import_acts([*TreatyFile(_write(tmp_path, [json.dumps(MINIMAL)] * 2))])
     assert "appears twice (first on line 1)" in str(error.value)
 
 
-def test_real_acts_get_facts_and_links(write_subset, no_embedder):
+def test_real_acts_get_facts_and_links(write_subset, lexical_only):
     path = write_subset("BWBV0003156", "BWBV0004497", "BWBV0004166", "BWBV0004117")
     assert _run(str(path)) == "4 created, 0 updated, 0 unchanged"
     memorandum = LegalAct.objects.get(bwb_id="BWBV0003156")
@@ -118,7 +118,7 @@ def test_real_acts_get_facts_and_links(write_subset, no_embedder):
     assert _run(str(path)) == "0 created, 0 updated, 4 unchanged"
 
 
-def test_demo_loads_the_packaged_extract_once(no_embedder):
+def test_demo_loads_the_packaged_extract_once(lexical_only):
     assert demo.load(demo.EXTRACT) == 10
     assert demo.load(demo.EXTRACT) == 0
     assert Article.objects.filter(act__bwb_id="BWBV0002224").count() == 3

@@ -19,7 +19,7 @@ BILINGUAL_TEXT = (
 
 
 @pytest.fixture
-def acts(no_embedder):
+def acts(lexical_only):
     records = [
         {
             "bwb_id": "BWBV0000101",

@@ -25,7 +25,7 @@ def test_a_french_keyword_query_finds_the_dutch_protocol(write_subset, capsys):
     forget()
 
 
-def test_the_bilingual_act_has_a_document_per_language(write_subset, no_embedder):
+def test_the_bilingual_act_has_a_document_per_language(write_subset, lexical_only):
     call_command("import-treaties", str(write_subset("BWBV0002730")), verbosity=0)
     documents = documents_for(indexable(LegalAct.objects.all())[0])
     assert [(d.language, d.path) for d in documents] == [

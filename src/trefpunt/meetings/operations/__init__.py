@@ -9,15 +9,7 @@ neither changes anything.
 """
 
 from .base import EditConflict, sanitise
-from .meetings import (
-    cancel_meeting,
-    country_name,
-    create_series,
-    save_meeting_translation,
-    schedule_meeting,
-    schedule_next_meeting,
-    update_meeting,
-)
+from .meetings import cancel_meeting, country_name, schedule_meeting, update_meeting
 from .people import invite, respond, set_participant_status
 from .records import (
     add_agenda_item,
@@ -32,6 +24,8 @@ from .records import (
     update_agenda_item,
 )
 from .reminders import ReminderSummary, send_reminders  # noqa: F401
+from .series import create_series, schedule_next_meeting
+from .translations import save_meeting_translation
 
 __all__ = [
     "EditConflict",

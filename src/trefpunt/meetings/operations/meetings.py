@@ -1,4 +1,4 @@
-"""Scheduling meetings: create, change, cancel, the next one of a series, translations."""
+"""Scheduling meetings: the checks of a meeting's fields, then create, change and cancel."""
 
 import zoneinfo
 from datetime import datetime
@@ -19,8 +19,6 @@ from ..models import (
     Meeting,
     MeetingKind,
     MeetingStatus,
-    MeetingTranslation,
-    Series,
     Visibility,
 )
 from .base import (
@@ -28,7 +26,6 @@ from .base import (
     reindex,
     require_organiser,
     sanitise,
-    touch_event,
     with_history_user,
 )
 
@@ -207,7 +204,7 @@ def _clean(values: dict) -> tuple[dict, list[dict] | None]:
     return data, cleaned_chairs
 
 
-def _require_can_organise_for(user, organiser) -> None:
+def require_can_organise_for(user, organiser) -> None:
     if user is not None and not can_act_for(user, organiser):
         raise PermissionDenied(_("You may only organise meetings for your own organisation."))
 
@@ -273,7 +270,7 @@ def schedule_meeting(
         "chairs": chairs,
     }
     if organiser is not None:
-        _require_can_organise_for(user, organiser)
+        require_can_organise_for(user, organiser)
     _require_own_series(user, series)
     data, cleaned_chairs = _clean(values)
     meeting = with_history_user(Meeting(is_demo=is_demo, **data), user)
@@ -294,7 +291,7 @@ def update_meeting(meeting: Meeting, *, user, version, **fields) -> Meeting:
     if unknown:
         raise ValidationError({name: [_("This field cannot be changed here.")] for name in unknown})
     if "organiser" in fields and fields["organiser"] != locked.organiser:
-        _require_can_organise_for(user, fields["organiser"])
+        require_can_organise_for(user, fields["organiser"])
     if "series" in fields and fields["series"] != locked.series:
         _require_own_series(user, fields["series"])
     supporting = fields.pop("supporting", None)
@@ -338,113 +335,3 @@ def cancel_meeting(meeting: Meeting, *, user) -> Meeting:
     )
     reindex(locked)
     return locked
-
-
-@transaction.atomic
-def create_series(
-    *, user, organiser, slug, name, language, kind, description="", names=None, is_demo=False
-) -> Series:
-    _require_can_organise_for(user, organiser)
-    errors = {}
-    if Series.objects.filter(slug=slug).exists():
-        errors["slug"] = [_("A series with the identifier %(slug)s exists.") % {"slug": slug}]
-    if not (name or "").strip():
-        errors["name"] = [_("Give the series a name.")]
-    if language not in LANGUAGES:
-        errors["language"] = [_("Choose the language of the name.")]
-    if kind not in MeetingKind.values:
-        errors["kind"] = [_("Choose a kind of meeting.")]
-    if errors:
-        raise ValidationError(errors)
-    series = with_history_user(
-        Series(
-            organiser=organiser,
-            slug=slug,
-            name=name.strip(),
-            language=language,
-            kind=kind,
-            description=description,
-            is_demo=is_demo,
-        ),
-        user,
-    )
-    series.save()
-    for code, value in (names or {}).items():
-        if code in LANGUAGES and code != language and value.strip():
-            series.names.create(language=code, name=value.strip())
-    return series
-
-
-@transaction.atomic
-def schedule_next_meeting(
-    meeting: Meeting, *, user, start, end, title=None, timezone=None
-) -> Meeting:
-    """The next meeting of the series: same organiser, kind, place, chairs, sides and
-    visibility. Open actions carry over by themselves (they are read, not copied)."""
-    require_organiser(user, meeting)
-    if meeting.series_id is None:
-        slug = f"meeting-{meeting.pk}-series"
-        series = Series.objects.filter(slug=slug).first() or create_series(
-            user=user,
-            organiser=meeting.organiser,
-            slug=slug,
-            name=meeting.title,
-            language=meeting.language,
-            kind=meeting.kind,
-            is_demo=meeting.is_demo,
-        )
-        Meeting.objects.filter(pk=meeting.pk).update(series=series)
-        meeting.series = series
-    chairs = [
-        {"person": c.person, "post": c.post, "organisation": c.organisation, "country": c.country}
-        for c in meeting.chairs.select_related("person", "post", "organisation")
-    ]
-    return schedule_meeting(
-        user=user,
-        organiser=meeting.organiser,
-        kind=meeting.kind,
-        language=meeting.language,
-        title=title or meeting.title,
-        start=start,
-        end=end,
-        timezone=timezone or meeting.timezone,
-        series=meeting.series,
-        territory=meeting.territory,
-        address=meeting.address,
-        online_url=meeting.online_url,
-        supporting=list(meeting.supporting.all()),
-        sides=meeting.sides,
-        visibility=meeting.visibility,
-        capacity=meeting.capacity,
-        chairs=chairs,
-        is_demo=meeting.is_demo,
-    )
-
-
-@transaction.atomic
-def save_meeting_translation(
-    meeting: Meeting, *, user, language, title, description="", origin="human"
-) -> MeetingTranslation:
-    require_organiser(user, meeting)
-    errors = {}
-    if language not in LANGUAGES or language == meeting.language:
-        errors["language"] = [_("Choose a language other than the original.")]
-    if not (title or "").strip():
-        errors["title"] = [_("Give the translated title.")]
-    elif len(title.strip()) > 300:
-        errors["title"] = [_("The title is longer than 300 characters.")]
-    if origin not in ("human", "machine"):
-        errors["origin"] = [_("Choose human or machine translation.")]
-    if errors:
-        raise ValidationError(errors)
-    translation = meeting.translations.filter(language=language).first() or MeetingTranslation(
-        meeting=meeting, language=language
-    )
-    translation.title = title.strip()
-    translation.description = sanitise(description)
-    translation.origin = origin
-    translation.reviewed_by = user if origin == "human" and user is not None else None
-    with_history_user(translation, user).save()
-    touch_event(meeting)  # a changed title or description is a change of the calendar event
-    reindex(meeting)
-    return translation

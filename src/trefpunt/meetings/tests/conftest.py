@@ -5,7 +5,6 @@ from datetime import datetime
 import pytest
 
 from trefpunt.meetings import operations
-from trefpunt.organisations import operations as directory
 from trefpunt.organisations.models import Organisation, Person, Post
 
 
@@ -58,12 +57,3 @@ def participant_user(demo_directory, make_user):
         return user
 
     return make
-
-
-@pytest.fixture
-def editor_of_kortrijk(demo_directory, make_user):
-    user = make_user("editor.kortrijk")
-    directory.add_member(
-        by=None, user=user, organisation=Organisation.objects.get(slug="kortrijk"), role="editor"
-    )
-    return user

@@ -24,10 +24,8 @@ def test_next_first_thursday_is_at_least_thirty_days_ahead():
     assert demo.next_first_thursday(date(2026, 1, 2)) == date(2026, 2, 5)
 
 
-def test_the_demo_loads_once(demo_directory):
-    created = demo.load()
-
-    assert created > 0
+def test_the_demo_loads_once(demo_meetings):
+    assert demo_meetings > 0
     assert demo.load() == 0
     assert Meeting.objects.count() == 6
     assert Meeting.objects.filter(is_demo=True).count() == 6
@@ -49,9 +47,8 @@ def test_the_demo_loads_once(demo_directory):
 
 
 def test_the_crisis_centres_meeting_is_restricted_with_participants_only_minutes(
-    demo_directory, client
+    demo_meetings, client
 ):
-    demo.load()
     meeting = Meeting.objects.get(start__date=date(2024, 6, 24))
 
     assert meeting.organiser.slug == "nccn-be"
@@ -67,9 +64,8 @@ def test_the_crisis_centres_meeting_is_restricted_with_participants_only_minutes
 
 
 def test_the_eurometropolis_series_carries_its_open_actions_to_the_next_meeting(
-    demo_directory, client
+    demo_meetings, client
 ):
-    demo.load()
     series = Series.objects.get(slug="eurometropolis-local-consultation")
     meetings = list(series.meetings.order_by("start"))
 

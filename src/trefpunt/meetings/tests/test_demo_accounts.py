@@ -17,9 +17,10 @@ def test_demo_accounts_exist_only_while_debugging(demo_directory, settings):
     assert not get_user_model().objects.filter(username="mayor.halluin").exists()
 
 
-def test_demo_accounts_organise_and_take_part_in_the_consultations(demo_directory, settings):
+def test_demo_accounts_organise_and_take_part_in_the_consultations(
+    demo_directory, lexical_only, settings
+):
     settings.DEBUG = True
-    settings.TREFPUNT_EMBEDDER = "none"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     assert demo_accounts.load_accounts() == 4
     assert demo_accounts.load_accounts() == 0

@@ -327,19 +327,10 @@ def test_reminder_rows_are_unique_per_recipient(editor_of_menen):
         Reminder.objects.create(kind="upcoming_meeting", meeting=meeting, recipient="a@example.org")
 
 
-# Review fixes: who may join a series, what an invitation opens, what a next agenda reveals
+# Who may join a series, what an invitation opens, what a next agenda reveals
 
 
-def _kortrijk_editor(make_user):
-
-    user = make_user("editor.kortrijk")
-    accounts.add_member(
-        by=None, user=user, organisation=Organisation.objects.get(slug="kortrijk"), role="editor"
-    )
-    return user
-
-
-def test_a_meeting_joins_only_a_series_of_the_own_organisation(editor_of_menen, make_user):
+def test_a_meeting_joins_only_a_series_of_the_own_organisation(editor_of_menen, editor_of_kortrijk):
     first = _schedule(editor_of_menen)
     second = operations.schedule_next_meeting(
         first,
@@ -347,10 +338,9 @@ def test_a_meeting_joins_only_a_series_of_the_own_organisation(editor_of_menen, 
         start=timezone.now() + timedelta(days=30),
         end=timezone.now() + timedelta(days=30, hours=2),
     )
-    kortrijk = _kortrijk_editor(make_user)
     with pytest.raises(ValidationError) as error:
         _schedule(
-            kortrijk,
+            editor_of_kortrijk,
             organiser=Organisation.objects.get(slug="kortrijk"),
             series=second.series,
             chairs=[],

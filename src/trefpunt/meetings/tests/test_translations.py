@@ -12,9 +12,7 @@ from trefpunt.meetings.models import MeetingTranslation
 TITLE_FR = "Concertation locale Menin–Halluin"
 
 
-@pytest.fixture(autouse=True)
-def _lexical_search(settings):
-    settings.TREFPUNT_EMBEDDER = "none"
+pytestmark = pytest.mark.usefixtures("lexical_only")
 
 
 @pytest.fixture

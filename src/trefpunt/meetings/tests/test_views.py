@@ -23,7 +23,6 @@ from trefpunt.meetings.models import (
     ParticipantStatus,
     Series,
 )
-from trefpunt.organisations import operations as accounts
 from trefpunt.organisations.models import Organisation, Person, Post
 from trefpunt.places.models import Territory
 
@@ -450,26 +449,16 @@ def test_only_organisers_see_the_organiser_buttons(client, consultation, editor_
         assert f"/en/meetings/{pk}/{path}/" in html
 
 
-@pytest.fixture
-def editor_of_kortrijk_org(demo_directory, make_user):
-
-    user = make_user("editor.kortrijk")
-    accounts.add_member(
-        by=None, user=user, organisation=Organisation.objects.get(slug="kortrijk"), role="editor"
-    )
-    return user
-
-
 @pytest.mark.parametrize(
     "path",
     ["edit/", "next/", "agenda/", "participants/", "decisions/", "actions/", "minutes/fr/"],
 )
 def test_an_editor_of_another_organisation_cannot_organise_and_nothing_changes(
-    client, consultation, editor_of_kortrijk_org, path
+    client, consultation, editor_of_kortrijk, path
 ):
     upcoming = consultation["upcoming"]
     before = (upcoming.version, upcoming.agenda.count(), upcoming.decisions.count())
-    client.force_login(editor_of_kortrijk_org)
+    client.force_login(editor_of_kortrijk)
     shown = client.get(f"/en/meetings/{upcoming.pk}/{path}")
     posted = client.post(
         f"/en/meetings/{upcoming.pk}/{path}",
@@ -481,11 +470,9 @@ def test_an_editor_of_another_organisation_cannot_organise_and_nothing_changes(
     assert Meeting.objects.count() == 2
 
 
-def test_an_editor_of_another_organisation_cannot_cancel(
-    client, consultation, editor_of_kortrijk_org
-):
+def test_an_editor_of_another_organisation_cannot_cancel(client, consultation, editor_of_kortrijk):
     upcoming = consultation["upcoming"]
-    client.force_login(editor_of_kortrijk_org)
+    client.force_login(editor_of_kortrijk)
     assert client.post(f"/en/meetings/{upcoming.pk}/cancel/").status_code == 403
     upcoming.refresh_from_db()
     assert upcoming.status == MeetingStatus.SCHEDULED

@@ -16,20 +16,14 @@ BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
 @pytest.fixture(autouse=True)
-def _isolated(settings, tmp_path):
+def _isolated(lexical_only, settings, tmp_path):
     """Lexical index only, uploads in a temporary folder, no view counts left over."""
-    settings.TREFPUNT_EMBEDDER = "none"
     settings.MEDIA_ROOT = tmp_path
     cache.clear()
     counting.BUFFER.drain()
     yield
     counting.BUFFER.drain()
     cache.clear()
-
-
-@pytest.fixture
-def menen(demo_directory):
-    return Organisation.objects.get(slug="menen")
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from collections import Counter
 
-from trefpunt.meetings import demo as meetings_demo
 from trefpunt.news import demo
 from trefpunt.news.models import Article, ArticleTranslation, ArticleView
 from trefpunt.search.models import SearchDocument
@@ -43,9 +42,7 @@ def test_the_demo_articles_are_public_in_dutch_and_french_with_translations(demo
     assert SearchDocument.objects.filter(doc_type="article").count() == 7 + 6
 
 
-def test_demo_articles_link_the_demo_meetings_of_their_day(demo_directory):
-
-    meetings_demo.load()
+def test_demo_articles_link_the_demo_meetings_of_their_day(demo_meetings):
     demo.load()
 
     def meeting_days(key):

@@ -5,35 +5,13 @@ import pytest
 
 from trefpunt.news import operations
 from trefpunt.news.models import Article
-from trefpunt.organisations.models import Organisation
-from trefpunt.organisations.operations import add_member, create_organisation
-
-
-@pytest.fixture
-def units(menen):
-    """Menen's housing department, and a team three levels below Menen."""
-    parent, made = menen, {}
-    for depth, slug in enumerate(("menen-housing", "menen-housing-renovation", "menen-coaches"), 1):
-        parent = create_organisation(
-            user=None, slug=slug, name=slug, kind="team", language="nl", country="BE", parent=parent
-        )
-        made[depth] = parent
-    return made
-
-
-@pytest.fixture
-def editor_of_kortrijk(demo_directory, make_user):
-    user = make_user("editor.kortrijk")
-    kortrijk = Organisation.objects.get(slug="kortrijk")
-    add_member(by=None, user=user, organisation=kortrijk, role="editor")
-    return user
 
 
 @pytest.mark.parametrize("depth", [1, 3])
 def test_an_editor_of_the_parent_writes_a_draft_for_a_sub_unit_reads_and_edits_it(
-    client, editor_of_menen, units, depth
+    client, editor_of_menen, sub_units, depth
 ):
-    unit = units[depth]
+    unit = sub_units[depth]
     client.force_login(editor_of_menen)
     form = client.get("/en/news/new/").context["form"]
     assert {o.slug for o in form.fields["author"].queryset} == {
@@ -69,7 +47,7 @@ def test_an_editor_of_the_parent_writes_a_draft_for_a_sub_unit_reads_and_edits_i
 
 
 def test_an_editor_of_the_parent_writes_a_draft_for_a_sub_unit_through_the_api(
-    api_client_with_token, editor_of_menen, units
+    api_client_with_token, editor_of_menen, sub_units
 ):
     api = api_client_with_token(editor_of_menen)
 
@@ -93,9 +71,11 @@ def test_an_editor_of_the_parent_writes_a_draft_for_a_sub_unit_through_the_api(
 
 
 def test_an_editor_of_an_unrelated_organisation_does_not_find_the_draft(
-    client, api_client_with_token, units, editor_of_kortrijk
+    client, api_client_with_token, sub_units, editor_of_kortrijk
 ):
-    draft = operations.create_article(user=None, author=units[1], language="nl", title="Ontwerp")
+    draft = operations.create_article(
+        user=None, author=sub_units[1], language="nl", title="Ontwerp"
+    )
     client.force_login(editor_of_kortrijk)
     api = api_client_with_token(editor_of_kortrijk)
 

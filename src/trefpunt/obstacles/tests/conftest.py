@@ -4,24 +4,13 @@ import pytest
 
 from trefpunt.legal.models import Article, LegalAct
 from trefpunt.obstacles import operations
-from trefpunt.organisations.models import Organisation
-from trefpunt.search import memory
 
 SUBMITTED = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
-def _lexical_search(settings):
+def _lexical_search(lexical_only):
     """Fast tests: no embedder unless a test asks for one (test_duplicates does)."""
-    settings.TREFPUNT_EMBEDDER = "none"
-    memory.forget()
-    yield
-    memory.forget()
-
-
-@pytest.fixture
-def menen(demo_directory):
-    return Organisation.objects.get(slug="menen")
 
 
 @pytest.fixture

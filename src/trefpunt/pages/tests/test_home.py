@@ -9,12 +9,7 @@ from trefpunt.meetings import operations as meetings
 from trefpunt.news import operations as news
 from trefpunt.organisations.models import Organisation
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _lexical_only(settings):
-    settings.TREFPUNT_EMBEDDER = "none"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lexical_only")]
 
 
 def _meeting(title, *, days, visibility="public"):

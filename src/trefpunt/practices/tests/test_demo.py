@@ -2,33 +2,10 @@
 
 from collections import Counter
 
-import pytest
-from django.db import transaction
-from django.test import override_settings
-
 from trefpunt.practices import demo
 from trefpunt.practices.models import Collection, Practice, PracticeTranslation, Theme
 from trefpunt.search.models import SearchDocument
 from trefpunt.search.query import search
-
-
-@pytest.fixture(scope="module")
-def _demo_practices_once(_demo_directory_once, django_db_blocker):
-    """The demo practices on top of the gazetteer and directory, rolled back after the module."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(TREFPUNT_EMBEDDER="none"),
-        transaction.atomic(),
-    ):
-        created = demo.load()
-        yield created
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def loaded(_demo_practices_once, db, settings):
-    settings.TREFPUNT_EMBEDDER = "none"
-    return _demo_practices_once
 
 
 def _practice(key: str) -> Practice:
@@ -37,15 +14,16 @@ def _practice(key: str) -> Practice:
     )
 
 
-def test_loading_twice_adds_nothing(loaded):
+def test_loading_twice_adds_nothing(demo_practices):
     counts = (Practice.objects.count(), PracticeTranslation.objects.count())
 
-    assert loaded == 34 + 15 + 2 + 6  # practices, translations, collections, their translations
+    # practices, translations, collections, their translations
+    assert demo_practices == 34 + 15 + 2 + 6
     assert demo.load() == 0
     assert (Practice.objects.count(), PracticeTranslation.objects.count()) == counts
 
 
-def test_there_are_thirty_demo_practices_in_four_languages_across_the_themes(loaded):
+def test_there_are_thirty_demo_practices_in_four_languages_across_the_themes(demo_practices):
     practices = Practice.objects.filter(is_demo=True)
 
     assert practices.count() == 34
@@ -61,7 +39,7 @@ def test_there_are_thirty_demo_practices_in_four_languages_across_the_themes(loa
     assert set(practices.values_list("status", flat=True)) == {"published"}
 
 
-def test_the_genk_and_gelsenkirchen_practices_share_the_housing_theme(loaded):
+def test_the_genk_and_gelsenkirchen_practices_share_the_housing_theme(demo_practices):
     genk = _practice("genk-miners-houses")
     gelsenkirchen = _practice("gelsenkirchen-mining-estates")
 
@@ -80,7 +58,7 @@ def test_the_genk_and_gelsenkirchen_practices_share_the_housing_theme(loaded):
     }
 
 
-def test_charleroi_is_readable_in_dutch(loaded):
+def test_charleroi_is_readable_in_dutch(demo_practices):
     charleroi = _practice("charleroi-workers-houses")
 
     assert (charleroi.language, [t.code for t in charleroi.territories.all()]) == (
@@ -94,20 +72,20 @@ def test_charleroi_is_readable_in_dutch(loaded):
     )
 
 
-def test_human_and_machine_translations_exist(loaded):
+def test_human_and_machine_translations_exist(demo_practices):
     assert Counter(
         PracticeTranslation.objects.filter(practice__is_demo=True).values_list("origin", flat=True)
     ) == {"human": 13, "machine": 2}
 
 
-def test_the_practices_are_tied_to_demo_organisations(loaded):
+def test_the_practices_are_tied_to_demo_organisations(demo_practices):
     menen = _practice("menen-renovation-coach")
 
     assert menen.owner.slug == "menen"
     assert list(menen.organisations.values_list("slug", flat=True)) == ["halluin"]
 
 
-def test_the_two_collections_are_ordered_and_translated(loaded):
+def test_the_two_collections_are_ordered_and_translated(demo_practices):
     collections = {
         c.slug: c for c in Collection.objects.prefetch_related("translations", "items__practice")
     }
@@ -134,7 +112,7 @@ def test_the_two_collections_are_ordered_and_translated(loaded):
     assert welcoming.items.count() == 6
 
 
-def test_every_language_version_is_in_the_index(loaded):
+def test_every_language_version_is_in_the_index(demo_practices):
     genk = _practice("genk-miners-houses")
 
     assert list(
@@ -145,7 +123,7 @@ def test_every_language_version_is_in_the_index(loaded):
     assert SearchDocument.objects.filter(doc_type="practice").count() == 34 + 15
 
 
-def test_a_french_query_finds_the_workers_houses_of_genk_and_gelsenkirchen(loaded):
+def test_a_french_query_finds_the_workers_houses_of_genk_and_gelsenkirchen(demo_practices):
 
     response = search("isolation maisons ouvrières anciennes", types=["practice"], limit=10)
 
@@ -154,7 +132,7 @@ def test_a_french_query_finds_the_workers_houses_of_genk_and_gelsenkirchen(loade
     assert "demo:gelsenkirchen-mining-estates" in found
 
 
-def test_a_dutch_query_finds_charleroi(loaded):
+def test_a_dutch_query_finds_charleroi(demo_practices):
 
     response = search("renovatie van arbeiderswoningen in Charleroi", types=["practice"], limit=10)
 

@@ -53,9 +53,7 @@ SUMMARY = re.compile(
 )
 
 
-@pytest.fixture(autouse=True)
-def _lexical_index_only(settings):
-    settings.TREFPUNT_EMBEDDER = "none"
+pytestmark = pytest.mark.usefixtures("lexical_only")
 
 
 @pytest.fixture

@@ -23,9 +23,7 @@ LINE = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _lexical_index_only(settings):
-    settings.TREFPUNT_EMBEDDER = "none"
+pytestmark = pytest.mark.usefixtures("lexical_only")
 
 
 def test_a_practice_is_imported_with_its_translations_status_and_demo_mark(db):

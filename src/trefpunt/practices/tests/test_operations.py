@@ -21,21 +21,12 @@ from trefpunt.practices.models import (
 )
 from trefpunt.search.models import SearchDocument
 
+pytestmark = pytest.mark.usefixtures("lexical_only")
+
 
 @pytest.fixture(autouse=True)
-def _lexical_index_only(settings, tmp_path):
-    settings.TREFPUNT_EMBEDDER = "none"
+def _uploads_in_a_temporary_folder(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def menen(demo_directory):
-    return Organisation.objects.get(slug="menen")
-
-
-@pytest.fixture
-def kortrijk(demo_directory):
-    return Organisation.objects.get(slug="kortrijk")
 
 
 @pytest.fixture

@@ -5,13 +5,10 @@ import re
 import zlib
 
 import pytest
-from django.db import transaction
-from django.test import override_settings
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from trefpunt.lib.languages import LANGUAGE_LABELS
-from trefpunt.practices import demo
 from trefpunt.practices.models import Collection, Practice, Status
 from trefpunt.practices.pdf import (
     collection_context,
@@ -20,21 +17,8 @@ from trefpunt.practices.pdf import (
 )
 
 
-@pytest.fixture(scope="module")
-def _demo_practices_once(_demo_directory_once, django_db_blocker):
-    with (
-        django_db_blocker.unblock(),
-        override_settings(TREFPUNT_EMBEDDER="none"),
-        transaction.atomic(),
-    ):
-        demo.load()
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def energy(_demo_practices_once, db, settings):
-    settings.TREFPUNT_EMBEDDER = "none"
+def energy(demo_practices):
     return Collection.objects.get(slug="energy-workers-districts")
 
 
@@ -113,9 +97,7 @@ def test_the_toolkit_has_page_numbers_and_one_section_per_practice(energy):
     assert "Energy renovation of old miners&#x27; houses in Genk&#x27;s garden cities" in page
 
 
-def test_a_compiled_toolkit_never_includes_drafts(demo_directory):
-
-    demo.load()
+def test_a_compiled_toolkit_never_includes_drafts(demo_practices):
     collection = Collection.objects.get(slug="energy-workers-districts")
     first = collection.items.order_by("position").first().practice
     Practice.objects.filter(pk=first.pk).update(status=Status.DRAFT)

@@ -3,38 +3,15 @@ a draft they create for a sub-unit is theirs to read and edit, and nobody else's
 
 import pytest
 
-from trefpunt.organisations.models import Organisation
-from trefpunt.organisations.operations import add_member, create_organisation
 from trefpunt.practices import operations
 from trefpunt.practices.models import Practice
 
 
-@pytest.fixture
-def units(demo_directory):
-    """Menen's housing department, and a team three levels below Menen."""
-    menen = Organisation.objects.get(slug="menen")
-    parent, made = menen, {}
-    for depth, slug in enumerate(("menen-housing", "menen-housing-renovation", "menen-coaches"), 1):
-        parent = create_organisation(
-            user=None, slug=slug, name=slug, kind="team", language="nl", country="BE", parent=parent
-        )
-        made[depth] = parent
-    return made
-
-
-@pytest.fixture
-def editor_of_kortrijk(demo_directory, make_user):
-    user = make_user("editor.kortrijk")
-    kortrijk = Organisation.objects.get(slug="kortrijk")
-    add_member(by=None, user=user, organisation=kortrijk, role="editor")
-    return user
-
-
 @pytest.mark.parametrize("depth", [1, 3])
 def test_an_editor_of_the_parent_creates_a_draft_for_a_sub_unit_reads_and_edits_it(
-    client, editor_of_menen, units, depth
+    client, editor_of_menen, sub_units, depth
 ):
-    unit = units[depth]
+    unit = sub_units[depth]
     client.force_login(editor_of_menen)
     form = client.get("/en/practices/new/").context["form"]
     assert {o.slug for o in form.fields["owner"].queryset} == {
@@ -72,10 +49,10 @@ def test_an_editor_of_the_parent_creates_a_draft_for_a_sub_unit_reads_and_edits_
 
 
 def test_an_editor_of_an_unrelated_organisation_does_not_find_the_draft(
-    client, units, editor_of_kortrijk
+    client, sub_units, editor_of_kortrijk
 ):
     draft = operations.create_practice(
-        user=None, status="draft", owner=units[1], language="nl", title="Ontwerp", stage="idea"
+        user=None, status="draft", owner=sub_units[1], language="nl", title="Ontwerp", stage="idea"
     )
     client.force_login(editor_of_kortrijk)
 

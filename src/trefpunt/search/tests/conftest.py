@@ -104,8 +104,3 @@ def corpus(db):
         for key, language, title, text, facets in TEXTS
     )
     return {key: language for key, language, *_rest in TEXTS}
-
-
-@pytest.fixture
-def lexical_only(settings):
-    settings.TREFPUNT_EMBEDDER = "none"

@@ -2,9 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from ninja import Query
+from ninja import Query, Status
 
-from trefpunt.accounts.operations import authenticate_token
 from trefpunt.legal.models import LegalAct
 from trefpunt.organisations.models import Organisation
 from trefpunt.places.models import Territory
@@ -27,11 +26,9 @@ from .schemas import CapabilityIn, NearestQuery, OfferIn, OfferMove, RequestIn
 def _staff(request, what: str, *, admin: bool = False, write: bool = False):
     """The crisis-staff user behind the call (bearer token or session), or 404. Reads are
     audited here; writes by the operation they call."""
-    header = request.headers.get("Authorization", "")
-    user = request.user
-    if header[:7].lower() == "bearer ":
-        user = authenticate_token(header[7:].strip())
-    (access.require_admin if admin else access.require)(user)
+    user = request.auth
+    if admin:
+        access.require_admin(user)
     if not write:
         _read(request, user, what)
     return user
@@ -55,7 +52,7 @@ def _raise(errors: dict) -> None:
         raise ValidationError(errors)
 
 
-@router.get("/assistance/nearest", auth=None, summary="Nearest help across borders")
+@router.get("/assistance/nearest", summary="Nearest help across borders")
 def nearest(request, filters: NearestQuery = Query(...)):  # noqa: B008
     _staff(request, "nearest help")
     errors: dict = {}
@@ -90,7 +87,7 @@ def nearest(request, filters: NearestQuery = Query(...)):  # noqa: B008
     }
 
 
-@router.get("/assistance/kinds", auth=None, summary="Capability kinds")
+@router.get("/assistance/kinds", summary="Capability kinds")
 def kinds(request):
     _staff(request, "capability kinds")
     return [
@@ -104,7 +101,7 @@ def kinds(request):
     ]
 
 
-@router.get("/assistance/capabilities", auth=None, summary="Capabilities")
+@router.get("/assistance/capabilities", summary="Capabilities")
 def capabilities(
     request, kind: str | None = None, country: str | None = None, limit: int = 100, offset: int = 0
 ):
@@ -117,7 +114,7 @@ def capabilities(
     }
 
 
-@router.get("/assistance/capabilities/{capability_id}", auth=None, summary="One capability")
+@router.get("/assistance/capabilities/{capability_id}", summary="One capability")
 def capability(request, capability_id: int):
     user = _staff(request, "capability", write=True)
     found = queries.one(queries.capabilities(), pk=capability_id)
@@ -125,7 +122,7 @@ def capability(request, capability_id: int):
     return capability_out(found)
 
 
-@router.post("/assistance/capabilities", auth=None, summary="Record a capability")
+@router.post("/assistance/capabilities", summary="Record a capability", response={201: dict})
 def record_capability(request, payload: CapabilityIn):
     user = _staff(request, "record capability", write=True)
     errors: dict = {}
@@ -139,10 +136,10 @@ def record_capability(request, payload: CapabilityIn):
         errors["kind"] = [_("This field is required.")]
     _raise(errors)
     created = operations.record_capability(user=user, **values)
-    return 201, capability_out(created)
+    return Status(201, capability_out(created))
 
 
-@router.get("/assistance/contacts", auth=None, summary="24/7 contact points")
+@router.get("/assistance/contacts", summary="24/7 contact points")
 def contacts(request, stale: bool = False):
     _staff(request, "contact points")
     found = queries.contacts()
@@ -151,13 +148,13 @@ def contacts(request, stale: bool = False):
     return [contact_out(p) for p in found]
 
 
-@router.get("/assistance/requests", auth=None, summary="Assistance requests")
+@router.get("/assistance/requests", summary="Assistance requests")
 def requests(request):
     _staff(request, "requests")
     return [request_out(r) for r in queries.requests()[:200]]
 
 
-@router.get("/assistance/requests/{request_id}", auth=None, summary="One request and its log")
+@router.get("/assistance/requests/{request_id}", summary="One request and its log")
 def one_request(request, request_id: int):
     user = _staff(request, "request", write=True)
     found = queries.one(queries.requests(), pk=request_id)
@@ -165,7 +162,7 @@ def one_request(request, request_id: int):
     return request_out(found)
 
 
-@router.post("/assistance/requests", auth=None, summary="Open a request")
+@router.post("/assistance/requests", summary="Open a request", response={201: dict})
 def open_request(request, payload: RequestIn):
     user = _staff(request, "open request", write=True)
     errors: dict = {}
@@ -176,10 +173,10 @@ def open_request(request, payload: RequestIn):
     )
     _raise(errors)
     created = operations.open_request(user=user, **values)
-    return 201, request_out(queries.one(queries.requests(), pk=created.pk))
+    return Status(201, request_out(queries.one(queries.requests(), pk=created.pk)))
 
 
-@router.post("/assistance/requests/{request_id}/offers", auth=None, summary="Offer help")
+@router.post("/assistance/requests/{request_id}/offers", summary="Offer help", response={201: dict})
 def make_offer(request, request_id: int, payload: OfferIn):
     user = _staff(request, "make offer", write=True)
     target = queries.one(queries.requests(), pk=request_id)
@@ -197,10 +194,10 @@ def make_offer(request, request_id: int, payload: OfferIn):
         legal_basis=basis,
         note=payload.note,
     )
-    return 201, offer_out(offer)
+    return Status(201, offer_out(offer))
 
 
-@router.post("/assistance/offers/{offer_id}/status", auth=None, summary="Accept, mobilise…")
+@router.post("/assistance/offers/{offer_id}/status", summary="Accept, mobilise…")
 def move_offer(request, offer_id: int, payload: OfferMove):
     user = _staff(request, "move offer", write=True)
     offer = queries.one(Offer.objects.all(), pk=offer_id)
@@ -208,13 +205,13 @@ def move_offer(request, offer_id: int, payload: OfferMove):
     return request_out(queries.one(queries.requests(), pk=offer.request_id))
 
 
-@router.get("/assistance/events", auth=None, summary="Major events")
+@router.get("/assistance/events", summary="Major events")
 def events(request):
     _staff(request, "major events")
     return [event_out(e) for e in queries.events()]
 
 
-@router.get("/assistance/events/{slug}", auth=None, summary="One major event")
+@router.get("/assistance/events/{slug}", summary="One major event")
 def event(request, slug: str):
     user = _staff(request, "major event", write=True)
     found = queries.one(queries.events(), slug=slug)
@@ -222,13 +219,13 @@ def event(request, slug: str):
     return event_out(found, full=True)
 
 
-@router.get("/assistance/report", auth=None, summary="The mapping: kind × country × region")
+@router.get("/assistance/report", summary="The mapping: kind × country × region")
 def report(request):
     _staff(request, "mapping report")
     return queries.mapping_table()
 
 
-@router.get("/assistance/audit", auth=None, summary="The audit trail (crisis-centre admins)")
+@router.get("/assistance/audit", summary="The audit trail (crisis-centre admins)")
 def audit(request, limit: int = 200):
     _staff(request, "audit", admin=True)
     return [
@@ -243,3 +240,19 @@ def audit(request, limit: int = 200):
         }
         for a in queries.audit()[: max(1, min(limit, 1000))]
     ]
+
+
+@router.get("/assistance/requests/{request_id}/offers", summary="A request's offers")
+def offers(request, request_id: int):
+    user = _staff(request, "offers", write=True)
+    found = queries.one(queries.requests(), pk=request_id)
+    _read(request, user, "offers", found)
+    return [offer_out(o) for o in found.offers.all()]
+
+
+@router.get("/assistance/offers/{offer_id}/status", summary="An offer's status")
+def offer_status(request, offer_id: int):
+    user = _staff(request, "offer", write=True)
+    found = queries.one(Offer.objects.select_related("provider", "legal_basis"), pk=offer_id)
+    _read(request, user, "offer", found)
+    return offer_out(found)

@@ -54,7 +54,9 @@ class AssistanceRequest(models.Model):
     longitude = models.FloatField(_("longitude"))
     country = models.CharField(_("country"), max_length=2, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
-    needed_within_minutes = models.PositiveIntegerField(_("needed within (minutes)"), null=True)
+    needed_within_minutes = models.PositiveIntegerField(
+        _("needed within (minutes)"), null=True, blank=True
+    )
     priority = models.CharField(
         _("priority"), max_length=10, choices=Priority.choices, default=Priority.HIGH
     )

@@ -20,7 +20,9 @@ def test_belgium_gives_272_hospitals_129_with_an_emergency_department(shared_dat
     assert Capability.objects.of_kind("hospital-emergency").count() == 129
     st_lucas = Capability.objects.of_kind("hospital").get(source_key="BE:1000")
     assert (st_lucas.name, st_lucas.quantity, st_lucas.region) == (
-        "ALGEMEEN ZIEKENHUIS ST. LUCAS", 419, "BE-VLG",
+        "ALGEMEEN ZIEKENHUIS ST. LUCAS",
+        419,
+        "BE-VLG",
     )
     assert st_lucas.details["tel"] == "050/36.91.11"
 
@@ -29,7 +31,11 @@ def test_all_five_files_import_and_a_second_run_changes_nothing(shared_data, kin
     paths = [_path(shared_data, cc) for cc in FILES]
     first = operations.import_hospitals(paths)
     assert {cc: c["hospitals"] for cc, c in first["countries"].items()} == {
-        "BE": 272, "NL": 245, "LU": 21, "DE": 593, "FR": 962,
+        "BE": 272,
+        "NL": 245,
+        "LU": 21,
+        "DE": 593,
+        "FR": 962,
     }
     assert first["created"] == 2222
     histories = Capability.history.count()

@@ -16,8 +16,12 @@ def _brute_force(items, lat, lon, quantity, limit):
         if quantity and item.quantity is not None and item.quantity < quantity:
             continue
         scored.append(
-            (reach.arrival_minutes(item.activation_minutes, lat, lon, item.latitude,
-                                   item.longitude), item.id)
+            (
+                reach.arrival_minutes(
+                    item.activation_minutes, lat, lon, item.latitude, item.longitude
+                ),
+                item.id,
+            )
         )
     return [pk for _arrival, pk in sorted(scored)[:limit]]
 
@@ -25,11 +29,20 @@ def _brute_force(items, lat, lon, quantity, limit):
 def test_the_top_10_equals_brute_force_on_random_data():
     rng = random.Random(12)
     items = [
-        Item(id=i, kind="ambulance", name=str(i), owner="", owner_id=None, owner_type="other",
-             country=rng.choice("BE NL LU DE FR".split()), region="",
-             latitude=rng.uniform(48, 53.5), longitude=rng.uniform(2, 9.5),
-             quantity=rng.choice([None, 1, 2, 5, 10]),
-             activation_minutes=rng.choice([0, 5, 10, 30, 60]))
+        Item(
+            id=i,
+            kind="ambulance",
+            name=str(i),
+            owner="",
+            owner_id=None,
+            owner_type="other",
+            country=rng.choice("BE NL LU DE FR".split()),
+            region="",
+            latitude=rng.uniform(48, 53.5),
+            longitude=rng.uniform(2, 9.5),
+            quantity=rng.choice([None, 1, 2, 5, 10]),
+            activation_minutes=rng.choice([0, 5, 10, 30, 60]),
+        )
         for i in range(1, 2001)
     ]
     index = NearestIndex.build(items)
@@ -42,8 +55,20 @@ def test_the_top_10_equals_brute_force_on_random_data():
 
 def test_ties_are_broken_by_id_like_brute_force():
     items = [
-        Item(id=i, kind="k", name="", owner="", owner_id=None, owner_type="other", country="BE",
-             region="", latitude=50.0, longitude=4.0, quantity=1, activation_minutes=0)
+        Item(
+            id=i,
+            kind="k",
+            name="",
+            owner="",
+            owner_id=None,
+            owner_type="other",
+            country="BE",
+            region="",
+            latitude=50.0,
+            longitude=4.0,
+            quantity=1,
+            activation_minutes=0,
+        )
         for i in (7, 3, 5, 1)
     ]
     index = NearestIndex.build(items)
@@ -83,9 +108,7 @@ def test_a_quantity_filters_out_smaller_capabilities_and_within_limits_time(capa
     big = capability(lat=51.5, lon=5.0, quantity=20)
     index = get_index()
     assert [h.item.id for h in index.nearest(*MENEN, "ambulance", quantity=3)] == [big.pk]
-    assert [h.item.id for h in index.nearest(*MENEN, "ambulance", within_minutes=60)] == [
-        small.pk
-    ]
+    assert [h.item.id for h in index.nearest(*MENEN, "ambulance", within_minutes=60)] == [small.pk]
 
 
 def test_the_index_is_rebuilt_when_a_capability_is_added(capability):

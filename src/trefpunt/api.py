@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from trefpunt.assistance.api import router as assistance_router
 from trefpunt.legal.api import router as legal_router
 from trefpunt.matching.api import router as matching_router
 from trefpunt.meetings.api import router as meetings_router
@@ -34,6 +35,7 @@ api.add_router("/", meetings_router)
 api.add_router("/", news_router)
 api.add_router("/", legal_router)
 api.add_router("/", obstacles_router)
+api.add_router("/", assistance_router)
 
 
 def _field(loc) -> str:

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "trefpunt.meetings",
     "trefpunt.news",
     "trefpunt.obstacles",
+    "trefpunt.programme",
     "trefpunt.pages",
 ]
 

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("meetings/", include("trefpunt.meetings.urls")),
     path("news/", include("trefpunt.news.urls")),
     path("obstacles/", include("trefpunt.obstacles.urls")),
+    path("programme/", include("trefpunt.programme.urls")),
     path("", include("trefpunt.organisations.urls")),
     path("accounts/", include("trefpunt.accounts.urls")),
     path("admin/", admin.site.urls),

@@ -19,6 +19,8 @@ COLOURS = {
     RelationKind.SUPPORTS: "#555555",
 }
 LABEL_LENGTH = 28
+# Room left and right of the circle for the labels (about 28 characters at 12 px).
+LABEL_MARGIN = 180
 
 
 @dataclass
@@ -71,6 +73,10 @@ class Graph:
     @property
     def height(self) -> int:
         return SIZE + 24 * len(self.legend)
+
+    @property
+    def view_box(self) -> str:
+        return f"{-LABEL_MARGIN} 0 {SIZE + 2 * LABEL_MARGIN} {self.height}"
 
 
 def _short(organisation, language: str) -> str:

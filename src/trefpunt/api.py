@@ -18,6 +18,7 @@ from trefpunt.news.api import router as news_router
 from trefpunt.obstacles.api import router as obstacles_router
 from trefpunt.organisations.api import router as organisations_router
 from trefpunt.places.api import router as places_router
+from trefpunt.programme.api import router as programme_router
 from trefpunt.search.api import router as search_router
 
 api = NinjaAPI(
@@ -36,6 +37,7 @@ api.add_router("/", news_router)
 api.add_router("/", legal_router)
 api.add_router("/", obstacles_router)
 api.add_router("/", assistance_router)
+api.add_router("/", programme_router)
 
 
 def _field(loc) -> str:

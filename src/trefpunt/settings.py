@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "trefpunt.news",
     "trefpunt.obstacles",
     "trefpunt.assistance",
+    "trefpunt.programme",
     "trefpunt.pages",
 ]
 

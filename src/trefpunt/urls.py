@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("trefpunt.news.urls")),
     path("obstacles/", include("trefpunt.obstacles.urls")),
     path("assistance/", include("trefpunt.assistance.urls")),
+    path("programme/", include("trefpunt.programme.urls")),
     path("", include("trefpunt.organisations.urls")),
     path("accounts/", include("trefpunt.accounts.urls")),
     path("admin/", admin.site.urls),

@@ -101,3 +101,9 @@ def forget(user) -> None:
     """Drop what was read of ``user``'s memberships (after they changed)."""
     for name in _CACHES:
         user.__dict__.pop(name, None)
+
+
+def can_curate_relations(user) -> bool:
+    """Relations between institutions are the directory's structure: curators write them
+    through the API (editors still relate their own organisation, see ``operations.relate``)."""
+    return is_curator(user)

@@ -11,9 +11,11 @@ from trefpunt.lib.api import ErrorOut, Page, absolute, language_of, localized_ur
 from trefpunt.places.models import Territory
 
 from . import operations
+from .api_relations import router as relations_router
 from .models import Organisation, OrganisationKind, Person, Post, Relation, Role
 
 router = Router(tags=["organisations"])
+router.add_router("", relations_router)
 
 
 class OrganisationFilters(Page):

@@ -8,11 +8,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from trefpunt.lib.history import recent_history
+from trefpunt.lib.languages import current_language
 
-from . import operations
+from . import exports, graph, operations
 from .access import can_act_for
 from .forms import OrganisationEditForm, OrganisationFilterForm
-from .models import Organisation, Person, Post, Relation
+from .models import Organisation, Person, Post, Relation, RelationKind
 
 
 def _get_organisation(slug: str) -> Organisation:
@@ -76,6 +77,8 @@ def organisation_detail(request, slug: str):
             "current_posts": [p for p in posts if p.is_current()],
             "past_posts": [p for p in posts if not p.is_current()],
             "relations": relations,
+            "graph": graph.build(relations, current_language(), centre=organisation),
+            "graph_title": _("Relations of %(name)s") % {"name": organisation.name_in()},
             "history": recent_history(organisation, limit=10),
             "can_edit": can_act_for(request.user, organisation),
         },
@@ -114,3 +117,34 @@ def person_detail(request, slug: str):
         .order_by("-start")
     )
     return render(request, "organisations/person_detail.html", {"person": person, "posts": posts})
+
+
+def _relations(request):
+    kind = request.GET.get("kind", "")
+    relations = Relation.objects.for_listing()
+    if kind in RelationKind.values:
+        relations = relations.filter(kind=kind)
+    else:
+        kind = ""
+    return kind, list(relations)
+
+
+def relation_list(request):
+    kind, relations = _relations(request)
+    return render(
+        request,
+        "organisations/relation_list.html",
+        {
+            "relations": relations,
+            "kind": kind,
+            "kinds": RelationKind.choices,
+            "graph": graph.build(relations, current_language()),
+            "graph_title": _("Relations between organisations"),
+            "query": f"?kind={kind}" if kind else "",
+        },
+    )
+
+
+def relation_export(request, fmt: str):
+    _kind, relations = _relations(request)
+    return exports.relations_response(request, relations, fmt)

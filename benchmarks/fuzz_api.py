@@ -94,7 +94,9 @@ def run_schemathesis(schema_url, *, label, headers, examples, seed, workdir) -> 
     for header in headers:
         command += ["-H", header]
     print(f"--- schemathesis ({label})", flush=True)
-    result = subprocess.run(command, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    result = subprocess.run(
+        command, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=workdir
+    )
     output.write_text(result.stdout)
     # The failures in full when there are any, else the summary.
     text = result.stdout

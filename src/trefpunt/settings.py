@@ -119,7 +119,7 @@ TEMPLATES = [
 ]
 
 # Database: SQLite (WAL) by default so a clone runs at once; PostgreSQL through DATABASE_URL.
-DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{PROJECT_DIR / 'var' / 'trefpunt.sqlite3'}")
+DATABASE_URL = env_str("DATABASE_URL") or f"sqlite:///{PROJECT_DIR / 'var' / 'trefpunt.sqlite3'}"
 DATABASES = {
     "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 60))
 }

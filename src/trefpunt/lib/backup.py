@@ -81,7 +81,9 @@ def create_backup(path: Path, *, connection=None) -> dict:
     with tempfile.TemporaryDirectory(prefix="trefpunt-backup-") as work:
         directory = Path(work)
         database = _dump_database(connection, engine, directory)
-        files = sorted(p for p in media_root.rglob("*") if p.is_file()) if media_root.exists() else []
+        files = (
+            sorted(p for p in media_root.rglob("*") if p.is_file()) if media_root.exists() else []
+        )
         manifest = {
             "format": FORMAT,
             "engine": engine,

@@ -24,6 +24,9 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=4)
         parser.add_argument("--timeout", type=int, default=60)
         parser.add_argument(
+            "--app", default="trefpunt.wsgi:application", help="The WSGI application to serve."
+        )
+        parser.add_argument(
             "--limit-request-line",
             type=int,
             default=8190,
@@ -36,13 +39,21 @@ class Command(BaseCommand):
         )
 
     def gunicorn_argv(
-        self, *, bind, workers, threads, timeout, forwarded_allow_ips, limit_request_line
+        self,
+        *,
+        bind,
+        workers,
+        threads,
+        timeout,
+        forwarded_allow_ips,
+        limit_request_line,
+        app="trefpunt.wsgi:application",
     ) -> list:
         return [
             sys.executable,
             "-m",
             "gunicorn",
-            "trefpunt.wsgi:application",
+            app,
             f"--bind={bind}",
             f"--workers={workers or default_workers()}",
             f"--threads={threads}",
@@ -65,6 +76,7 @@ class Command(BaseCommand):
                     "timeout",
                     "forwarded_allow_ips",
                     "limit_request_line",
+                    "app",
                 )
             }
         )

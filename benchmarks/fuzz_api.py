@@ -109,7 +109,7 @@ def run_schemathesis(schema_url, *, label, headers, examples, seed, workdir) -> 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--examples", type=int, default=15, help="per operation and phase")
+    parser.add_argument("--examples", type=int, default=5, help="per operation and phase")
     parser.add_argument("--seed", type=int, default=20250101)
     parser.add_argument("--min-cases", type=int, default=1000)
     parser.add_argument("--keep", action="store_true", help="keep the work directory")

@@ -6,12 +6,12 @@ Errors always carry ``detail``; validation errors add ``errors`` = {field: [mess
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from trefpunt.assistance.api import router as assistance_router
 from trefpunt.legal.api import router as legal_router
+from trefpunt.lib.api import DocumentedNinjaAPI
 from trefpunt.matching.api import router as matching_router
 from trefpunt.meetings.api import router as meetings_router
 from trefpunt.news.api import router as news_router
@@ -21,7 +21,7 @@ from trefpunt.places.api import router as places_router
 from trefpunt.programme.api import router as programme_router
 from trefpunt.search.api import router as search_router
 
-api = NinjaAPI(
+api = DocumentedNinjaAPI(
     title="Trefpunt API",
     version="1",
     description="Open data of the Trefpunt cross-border cooperation platform. Reads are public; "

@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from trefpunt.lib.media import public_media
 from trefpunt.pages import views as pages
 from trefpunt.places import urls as places_urls
 
@@ -17,6 +18,7 @@ places_patterns = [
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
+    path("media/<path:path>", public_media, name="media"),
 ]
 urlpatterns += i18n_patterns(
     path("", pages.home, name="home"),

@@ -286,6 +286,12 @@ def create_organisation(request, payload: OrganisationIn):
 def update_organisation(request, slug: str, payload: OrganisationPatch):
     organisation = _organisation(slug)
     fields = payload.dict(exclude_unset=True, exclude={"version", "names", "parent"})
+    # null clears a text field (stored as ""); the name cannot be cleared, so null keeps it.
+    fields = {
+        key: "" if value is None else value
+        for key, value in fields.items()
+        if not (key == "name" and value is None)
+    }
     if "parent" in payload.model_fields_set:
         fields["parent"] = _parent(payload.parent)
     operations.update_organisation(

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from trefpunt.lib.text import fold
 
+from . import bulk
 from .access import can_correct_gazetteer
 from .importers.base import ImportProblem, TerritoryRecord
 from .importers.packaged import load_exonyms
@@ -102,21 +103,7 @@ def import_territories(
 
         def flush_creates() -> None:
             if to_create:
-                bulk_create_with_history(
-                    to_create,
-                    Territory,
-                    batch_size=BATCH,
-                    default_user=user,
-                    default_change_reason=reason,
-                )
-                if any(t.pk is None for t in to_create):  # backends without RETURNING
-                    ids = dict(
-                        Territory.objects.filter(code__in=[t.code for t in to_create]).values_list(
-                            "code", "pk"
-                        )
-                    )
-                    for territory in to_create:
-                        territory.pk = ids[territory.code]
+                bulk.insert_with_history(Territory, to_create, user=user, reason=reason)
                 to_create.clear()
 
         current_level = None
@@ -233,24 +220,39 @@ def _add_names(kept: list[tuple[TerritoryRecord, Territory]]) -> int:
             continue
         have.add((pk, language, name))
         new.append(
-            TerritoryName(
-                territory_id=pk, language=language, name=name, kind=kind, folded=fold(name)
-            )
+            {
+                "territory_id": pk,
+                "language": language,
+                "name": name,
+                "kind": kind,
+                "folded": fold(name),
+            }
         )
-    TerritoryName.objects.bulk_create(new, batch_size=BATCH)
+    bulk.insert_rows(TerritoryName, new)
     return len(new)
 
 
 def _store_boundaries(kept: list[tuple[TerritoryRecord, Territory]]) -> int:
-    count = 0
-    for record, territory in kept:
-        if record.boundary is None:
-            continue
-        TerritoryBoundary.objects.update_or_create(
-            territory=territory, defaults={"geojson": record.boundary, "source": record.source}
-        )
-        count += 1
-    return count
+    """Create or replace boundaries in bulk (thousands of polygons in a packaged import)."""
+    wanted = {t.pk: r for r, t in kept if r.boundary is not None}
+    if not wanted:
+        return 0
+    existing: dict[int, TerritoryBoundary] = {}
+    ids = list(wanted)
+    for start in range(0, len(ids), 900):
+        for boundary in TerritoryBoundary.objects.filter(territory_id__in=ids[start : start + 900]):
+            existing[boundary.territory_id] = boundary
+    new, changed = [], []
+    for pk, record in wanted.items():
+        boundary = existing.get(pk)
+        if boundary is None:
+            new.append({"territory_id": pk, "geojson": record.boundary, "source": record.source})
+        elif boundary.geojson != record.boundary or boundary.source != record.source:
+            boundary.geojson, boundary.source = record.boundary, record.source
+            changed.append(boundary)
+    bulk.insert_rows(TerritoryBoundary, new, batch=500)
+    TerritoryBoundary.objects.bulk_update(changed, ["geojson", "source"], batch_size=500)
+    return len(new) + len(changed)
 
 
 def apply_exonyms() -> int:

@@ -208,7 +208,7 @@ def test_the_csv_export_has_a_header_and_565_rows(client):
         "source",
     ]
     liege = next(row for row in rows if row[0] == "BE-NIS:62063")
-    assert liege[1:6] == ["Liège", "BE", "municipality", "BE-NIS:60000", "195278"]
+    assert liege[1:6] == ["Liège", "BE", "municipality", "BE-NIS:60000", "197217"]
 
 
 def test_the_csv_export_names_places_in_the_page_language(client):
@@ -227,7 +227,7 @@ def test_the_geojson_export_is_a_feature_collection(client):
     assert data["type"] == "FeatureCollection"
     assert len(data["features"]) == 565
     liege = next(f for f in data["features"] if f["id"] == "BE-NIS:62063")
-    assert liege["geometry"] == {"type": "Point", "coordinates": [5.56749, 50.63373]}
+    assert liege["geometry"] == {"type": "Point", "coordinates": [5.59472, 50.63027]}
     assert liege["properties"]["names"] == LIEGE
 
 

@@ -185,7 +185,9 @@ def belgium(shared: Path, lau: dict) -> tuple[list[dict], dict[str, list]]:
         parts = components[nis]
         if not parts:
             raise SystemExit(f"BE {nis}: no 2020 municipality maps to it")
-        languages = "de" if nis in BE_GERMAN_SPEAKING else BE_REGION_LANGUAGES[municipality["region"]]
+        languages = (
+            "de" if nis in BE_GERMAN_SPEAKING else BE_REGION_LANGUAGES[municipality["region"]]
+        )
         main = languages.split(",")[0]
         names = dict(municipality["name"])
         if main == "de":
@@ -210,7 +212,10 @@ def belgium(shared: Path, lau: dict) -> tuple[list[dict], dict[str, list]]:
                 f"BE-NIS:{municipality['province'] or municipality['region']}",
                 names.get(main) or names["nl"],
                 main,
-                [(lang, n, "official" if lang in official else "exonym") for lang, n in names.items()],
+                [
+                    (lang, n, "official" if lang in official else "exonym")
+                    for lang, n in names.items()
+                ],
                 population=sum(int(merged[p]["population_2020"]) for p in parts),
                 population_year=2020,
                 area_km2=facts["area"],
@@ -351,7 +356,9 @@ def lau_points(shared: Path, lau: dict) -> list[dict]:
 
 def france(shared: Path, lau: dict) -> tuple[list[dict], dict[str, list]]:
     folder = shared / "fr-communes"
-    with gzip.open(folder / "decoupage-administratif_communes.json.gz", "rt", encoding="utf-8") as f:
+    with gzip.open(
+        folder / "decoupage-administratif_communes.json.gz", "rt", encoding="utf-8"
+    ) as f:
         communes = [
             c
             for c in json.load(f)

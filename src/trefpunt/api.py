@@ -17,6 +17,7 @@ from trefpunt.meetings.api import router as meetings_router
 from trefpunt.news.api import router as news_router
 from trefpunt.obstacles.api import router as obstacles_router
 from trefpunt.organisations.api import router as organisations_router
+from trefpunt.pages.api import router as pages_router
 from trefpunt.places.api import router as places_router
 from trefpunt.programme.api import router as programme_router
 from trefpunt.search.api import router as search_router
@@ -38,6 +39,7 @@ api.add_router("/", legal_router)
 api.add_router("/", obstacles_router)
 api.add_router("/", assistance_router)
 api.add_router("/", programme_router)
+api.add_router("/", pages_router)
 
 
 def _field(loc) -> str:

@@ -220,7 +220,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
 # Map tiles are fetched by the reader's browser, never by the server.
-TREFPUNT_MAP_TILES = env_str("TREFPUNT_MAP_TILES", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+# Empty by default: maps draw the packaged country and region outlines and need no network.
+TREFPUNT_MAP_TILES = env_str("TREFPUNT_MAP_TILES", "")
 
 # Content-Security-Policy (django-csp): no inline script or style anywhere, nothing from other
 # origins but the map tiles.

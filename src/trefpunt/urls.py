@@ -23,6 +23,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", pages.home, name="home"),
     path("search/", pages.search, name="search"),
+    path("atlas/", pages.atlas_page, name="atlas"),
+    path("atlas/outlines.geojson", pages.atlas_outlines, name="atlas-outlines"),
     path("places/", include((places_patterns, places_urls.app_name))),
     path("legal/", include("trefpunt.legal.urls")),
     path("practices/", include("trefpunt.practices.urls")),

@@ -43,7 +43,9 @@ import numpy as np
 
 from trefpunt.places.models import Level, Territory
 
-COMPARABLE_LEVELS: tuple[str, ...] = (Level.MUNICIPALITY.value, Level.PLACE.value)
+# Municipalities only: GeoNames places (districts such as Glanerbrug, part of Enschede) are
+# points inside municipalities, never units to compare with one.
+COMPARABLE_LEVELS: tuple[str, ...] = (Level.MUNICIPALITY.value,)
 LANGUAGES: tuple[str, ...] = ("nl", "fr", "de", "lb")
 WEIGHTS: dict[str, float] = {
     "population": 3.0,

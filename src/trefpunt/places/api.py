@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from trefpunt.lib.api import ErrorOut, Page, absolute, language_of, localized_url
+from trefpunt.lib.languages import current_language
 
 from .lookup import find_territory_ids
 from .models import Level, Territory
@@ -69,9 +70,14 @@ def territory_out(request, territory: Territory, language: str) -> dict:
     }
 
 
-def filtered_territories(filters: TerritoryFilters):
-    """The territory list for API, UI and exports alike: filters, then name relevance or name."""
-    qs = Territory.objects.current().select_related("parent").prefetch_related("names")
+def filtered_territories(filters: TerritoryFilters, language: str | None = None):
+    """The territory list for API, UI and exports alike: filters, then name relevance or the
+    name in the reader's ``language``."""
+    qs = (
+        Territory.objects.current()
+        .select_related("parent")
+        .prefetch_related("names", "parent__names")
+    )
     if filters.country:
         qs = qs.in_country(filters.country)
     if filters.level:
@@ -83,13 +89,13 @@ def filtered_territories(filters: TerritoryFilters):
             *[When(pk=pk, then=rank) for rank, pk in enumerate(ids)], output_field=IntegerField()
         )
         return qs.filter(pk__in=ids).annotate(relevance=order).order_by("relevance")
-    return qs.order_by("country", "name")
+    return qs.ordered_by_name(language or current_language(), "country")
 
 
 @router.get("/territories", response=TerritoryList, summary="List and search territories")
 def list_territories(request, filters: Query[TerritoryFilters]):
     language = language_of(request, filters)
-    qs = filtered_territories(filters)
+    qs = filtered_territories(filters, language)
     items = qs[filters.offset : filters.offset + filters.limit]
     return {"count": qs.count(), "items": [territory_out(request, t, language) for t in items]}
 

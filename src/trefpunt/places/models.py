@@ -1,7 +1,8 @@
 """Territories of the border region: countries, regions, provinces, municipalities, places."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -54,6 +55,22 @@ class TerritoryQuerySet(models.QuerySet):
         if maximum is not None:
             qs = qs.filter(population__lte=maximum)
         return qs
+
+    def ordered_by_name(self, language: str, *first: str):
+        """Sorted by the name shown in ``language`` (its official, else exonym, else the
+        official name), accent- and case-insensitively, after the ``first`` fields."""
+        names = TerritoryName.objects.filter(territory=OuterRef("pk"))
+        in_language = names.filter(
+            language=language, kind__in=(NameKind.OFFICIAL, NameKind.EXONYM)
+        ).order_by("-kind", "name")
+        official = names.filter(name=OuterRef("name")).order_by("pk")
+        return self.annotate(
+            name_key=Coalesce(
+                Subquery(in_language.values("folded")[:1]),
+                Subquery(official.values("folded")[:1]),
+                Lower("name"),
+            )
+        ).order_by(*first, "name_key", "code")
 
     def matching_name(self, query: str):
         """Territories one of whose names starts with the query (accent/case-insensitive)."""

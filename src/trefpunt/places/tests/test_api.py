@@ -45,11 +45,11 @@ def test_each_item_has_exactly_the_documented_fields(client):
         "country": "BE",
         "level": "municipality",
         "parent": "BE-NIS:60000",
-        "population": 195278,
-        "population_year": None,
-        "area_km2": None,
-        "latitude": 50.63373,
-        "longitude": 5.56749,
+        "population": 197217,
+        "population_year": 2020,
+        "area_km2": 69.39,
+        "latitude": 50.63027,
+        "longitude": 5.59472,
         "url": "http://testserver/en/places/BE-NIS:62063/",
     }
 
@@ -101,7 +101,7 @@ def test_population_filters_bound_the_list(client):
     ).json()
 
     assert body["count"] == 1
-    assert [(item["name"], item["population"]) for item in body["items"]] == [("Liège", 195278)]
+    assert [(item["name"], item["population"]) for item in body["items"]] == [("Liège", 197217)]
 
 
 @pytest.mark.parametrize(
@@ -143,7 +143,7 @@ def test_one_territory_has_its_ancestors_and_languages(client):
     assert body["name"] == "Lüttich"
     assert body["ancestors"] == ["ISO:BE", "BE-NIS:03000", "BE-NIS:60000"]
     assert body["languages"] == ["fr"]
-    assert body["has_boundary"] is False
+    assert body["has_boundary"] is True
     assert set(body) == TERRITORY_KEYS | {
         "degurba",
         "nuts3",

@@ -192,6 +192,34 @@ def test_refnis_under_the_packaged_gazetteer_hangs_regions_under_belgium(
     assert Territory.objects.filter(code__in=codes).count() == 581
 
 
+def test_an_older_refnis_list_never_revives_merged_municipalities(packaged_gazetteer, shared_data):
+    records = statbel.records(shared_data / REFNIS)
+    summary = operations.import_territories(
+        records, vintage=statbel.refnis_vintage(records), scope=("BE", "municipality")
+    )
+
+    current = Territory.objects.current().filter(country="BE", level="municipality")
+    assert current.count() == 565
+    assert summary.ended == 0  # the 2025 units are newer than the 2020 list
+    beveren = Territory.objects.get(code="BE-NIS:46003")
+    assert beveren.valid_to.isoformat() == "2024-12-31"
+    assert Territory.objects.get(code="BE-NIS:41002").name == "Aalst"
+
+
+def test_a_newer_list_ends_the_units_absent_from_it(packaged_gazetteer):
+    newer = [
+        r
+        for r in packaged.municipality_records()[0]
+        if r.country == "BE" and r.valid_to is None and r.code != "BE-NIS:11001"
+    ]
+    summary = operations.import_territories(
+        newer, vintage=date(2031, 1, 1), scope=("BE", "municipality")
+    )
+
+    assert summary.ended == 1
+    assert Territory.objects.get(code="BE-NIS:11001").valid_to == date(2030, 12, 31)
+
+
 def test_a_second_refnis_import_changes_nothing(refnis_imported, shared_data):
     again = operations.import_territories(statbel.records(shared_data / REFNIS))
     assert total(again.created) == 0

@@ -5,7 +5,14 @@ document.addEventListener("DOMContentLoaded", function () {
   var tiles = document.querySelector('meta[name="map-tiles"]');
   var map = L.map(el, { scrollWheelZoom: false }).setView([50.6, 5.2], 7);
   if (tiles && tiles.content) {
-    L.tileLayer(tiles.content, { maxZoom: 18, attribution: "© OpenStreetMap" }).addTo(map);
+    L.tileLayer(tiles.content, { maxZoom: 18 }).addTo(map);
+  }
+  // The packaged country and region outlines: a base layer that needs no network.
+  var outlines = document.querySelector('meta[name="map-outlines"]');
+  if (outlines && outlines.content) {
+    fetch(outlines.content).then(function (r) { return r.ok ? r.json() : null; }).then(function (data) {
+      if (data) L.geoJSON(data, { style: { color: "#555", weight: 1, fill: false }, interactive: false }).addTo(map);
+    });
   }
   var data = document.getElementById("markers-data");
   if (data) {

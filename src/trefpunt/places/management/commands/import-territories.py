@@ -32,6 +32,11 @@ class Command(BaseCommand):
             "--country", help="Only these countries, comma-separated (eurostat-lau), e.g. BE,NL."
         )
         parser.add_argument(
+            "--region",
+            help="Only units whose code or NUTS 3 starts with this (eurostat-lau), e.g. 05 or "
+            "DEA for North Rhine-Westphalia.",
+        )
+        parser.add_argument(
             "--departements", help="Only these French departments (insee), e.g. 02,08,59."
         )
         parser.add_argument("--code-field", help="GeoJSON property holding the code (geojson).")
@@ -46,6 +51,7 @@ class Command(BaseCommand):
         file,
         dry_run,
         country,
+        region,
         departements,
         code_field,
         code_prefix,
@@ -56,11 +62,19 @@ class Command(BaseCommand):
             raise CommandError(_("The source '%(source)s' needs a FILE.") % {"source": source})
         try:
             records = self._parse(source, file, country, departements, code_field, code_prefix)
+            if region:
+                records = [r for r in records if _in_region(r, region)]
+            vintage = statbel.refnis_vintage(records) if source == "statbel" else None
             with tqdm(
                 total=len(records), unit="territories", disable=verbosity < 1, file=self.stderr
             ) as bar:
                 summary = operations.import_territories(
-                    records, dry_run=dry_run, progress=bar.update, reason=f"import {source}"
+                    records,
+                    dry_run=dry_run,
+                    progress=bar.update,
+                    reason=f"import {source}",
+                    vintage=vintage,
+                    scope=("BE", "municipality") if vintage else None,
                 )
         except ImportProblem as problem:
             raise CommandError(
@@ -107,9 +121,16 @@ class Command(BaseCommand):
         )
         if summary.skipped:
             line += _(", %(count)s skipped (no such territory)") % {"count": summary.skipped}
+        if summary.ended:
+            line += _(", %(count)s ended (absent from this newer list)") % {"count": summary.ended}
         if summary.boundaries:
             line += _(", %(count)s boundaries") % {"count": summary.boundaries}
         line += "."
         if summary.dry_run:
             line = _("Dry run, nothing written: %(summary)s") % {"summary": line}
         out.write(self.style.SUCCESS(line))
+
+
+def _in_region(record, region: str) -> bool:
+    local = record.code.split(":", 1)[-1]
+    return local.startswith(region) or record.nuts3.startswith(region.upper())

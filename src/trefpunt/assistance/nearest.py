@@ -25,10 +25,14 @@ from django.utils.translation import gettext as _
 
 from trefpunt.legal.models import LegalAct
 from trefpunt.organisations.models import Organisation, OrganisationKind
-from trefpunt.places.models import Territory
+from trefpunt.places.data import geometry
+from trefpunt.places.models import Territory, TerritoryBoundary
 
 from . import reach
 from .models import Agreement, Capability, ContactPoint
+
+# How many of the nearest places' boundaries are tested for holding a point.
+BOUNDARY_CANDIDATES = 8
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,7 @@ class NearestIndex:
     agreements: list[tuple[str, str, dict]] = field(default_factory=list)
     contacts: dict[tuple, dict] = field(default_factory=dict)
     acts: dict[int, dict] = field(default_factory=dict)
-    places: tuple[np.ndarray, np.ndarray, np.ndarray, list[str]] | None = None
+    places: tuple[np.ndarray, np.ndarray, np.ndarray, list[str], list[int]] | None = None
     version: object = None
 
     @classmethod
@@ -110,11 +114,23 @@ class NearestIndex:
         )
 
     def country_at(self, latitude: float, longitude: float) -> str:
+        """The country of the municipality whose boundary holds the point (among the nearest
+        few), else of the nearest place: near a border the nearest centre may lie across it."""
         if self.places is None or not len(self.places[3]):
             return ""
-        lats, lons, cos_lats, countries = self.places
+        lats, lons, cos_lats, countries, pks = self.places
         distances = reach.great_circle_km_many(latitude, longitude, lats, lons, cos_lats)
-        return countries[int(np.argmin(distances))]
+        nearest = [int(i) for i in np.argsort(distances)[:BOUNDARY_CANDIDATES]]
+        shapes = dict(
+            TerritoryBoundary.objects.filter(
+                territory_id__in=[pks[i] for i in nearest]
+            ).values_list("territory_id", "geojson")
+        )
+        for index in nearest:
+            shape = shapes.get(pks[index])
+            if shape and geometry.contains(geometry.polygons_of(shape), longitude, latitude):
+                return countries[index]
+        return countries[nearest[0]]
 
     def ranked(
         self,
@@ -281,11 +297,11 @@ def _places():
     rows = list(
         Territory.objects.filter(
             level__in=("municipality", "place"), latitude__isnull=False
-        ).values_list("latitude", "longitude", "country")
+        ).values_list("latitude", "longitude", "country", "pk")
     )
     lats = np.radians(np.array([r[0] for r in rows], dtype=np.float64))
     lons = np.radians(np.array([r[1] for r in rows], dtype=np.float64))
-    return lats, lons, np.cos(lats), [r[2] for r in rows]
+    return lats, lons, np.cos(lats), [r[2] for r in rows], [r[3] for r in rows]
 
 
 def build_index(version=None) -> NearestIndex:

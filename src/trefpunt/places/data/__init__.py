@@ -1,0 +1,1 @@
+"""Packaged gazetteer data and the script and geometry helpers that build it."""

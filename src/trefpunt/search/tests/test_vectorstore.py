@@ -12,6 +12,7 @@ from trefpunt.search.embedders import get_embedder
 from trefpunt.search.filters import Filters
 from trefpunt.search.models import SearchChunk, SearchDocument
 from trefpunt.search.query import more_like_this, search
+from trefpunt.search.warmup import start_in_background, warm_up
 
 from .conftest import document
 
@@ -141,3 +142,13 @@ def test_reindex_vectors_only_rebuilds_the_build(shared_index, capsys):
     chunks = SearchChunk.objects.count()
     assert f"Shared vector index: {chunks} chunks" in capsys.readouterr().out
     assert SearchDocument.objects.count() == 8
+
+
+def test_warm_up_loads_the_index_and_the_model(corpus):
+    assert warm_up() > 0
+    assert get_embedder().key in memory._indexes
+
+
+def test_warm_up_in_the_background_can_be_turned_off(settings):
+    settings.TREFPUNT_SEARCH_WARMUP = False
+    assert start_in_background() is None

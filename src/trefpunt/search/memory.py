@@ -18,7 +18,6 @@ import threading
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.db import connection
 
 from . import vectorstore
 from .embedders import Embedder
@@ -39,11 +38,7 @@ class IndexMismatch(Exception):
     """Stored vectors were made by another model than the configured embedder."""
 
 
-def current_version() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT version FROM search_indexstate WHERE id = 1")
-        row = cursor.fetchone()
-    return row[0] if row else 0
+current_version = vectorstore.current_version
 
 
 class _Growable:
@@ -120,6 +115,8 @@ class MemoryIndex:
         with self.lock:
             if version == self.version:
                 return
+            if self.version is None and self._load_build(version):
+                return
             stored = dict(SearchDocument.objects.values_list("id", "updated_at"))
             changed = [pk for pk, updated in stored.items() if self._stale(pk, updated)]
             gone = [pk for pk in self.row_of if pk not in stored]
@@ -143,6 +140,23 @@ class MemoryIndex:
             self._check_models()
             self._masks = {}
             self.version = version
+
+    def _load_build(self, version: int) -> bool:
+        """Start from the shared build alone when nothing was written since it was made (the
+        token is the same): no question to the database per document or chunk."""
+        if not self.embedder.enabled:
+            return False
+        store = vectorstore.open_store(self.embedder)
+        if store is None or store.size < vectorstore.MIN_CHUNKS or store.version != version:
+            return False
+        self._clear()
+        self.store = store
+        documents = store.documents()
+        self._add_documents(documents)
+        self._map_store_chunks({row[0] for row in documents})
+        self._check_models()
+        self.version = version
+        return True
 
     def _attach_store(self, stored: dict) -> set[int]:
         """Open the shared build; returns the ids of documents whose chunks it holds as they
@@ -176,26 +190,28 @@ class MemoryIndex:
 
     def _stale(self, pk: int, updated) -> bool:
         row = self.row_of.get(pk)
-        return row is None or self.doc_updated[row] != updated
+        return row is None or self.doc_updated[row] != vectorstore.stamp(updated)
 
     def _kill(self, row: int) -> None:
         self.doc_alive.data[row] = False
         self.dead += 1
 
     def _load(self, ids: list[int], fresh: set[int] = frozenset()) -> None:
-        """Load documents; their vectors too, except for those ``fresh`` in the shared build."""
-        ids = sorted(ids)
+        """Load documents; their vectors too, except for those ``fresh`` in the shared build
+        (their filter data comes from the build as well)."""
+        if fresh:
+            self._add_documents(row for row in self.store.documents() if row[0] in fresh)
+        ids = sorted(pk for pk in ids if pk not in fresh)
         for start in range(0, len(ids), 5000):
             part = ids[start : start + 5000]
             documents = SearchDocument.objects.filter(id__in=part).values_list(
                 "id", "doc_type", "object_key", "language", "visibility", "facets", "updated_at"
             )
             self._add_documents(documents)
-            stale = [pk for pk in part if pk not in fresh]
-            if self.embedder.enabled and stale:
+            if self.embedder.enabled:
                 chunks = (
                     SearchChunk.objects.filter(
-                        document_id__in=stale,
+                        document_id__in=part,
                         model=self.embedder.name,
                         dimension=self.embedder.dimension,
                     )
@@ -219,7 +235,9 @@ class MemoryIndex:
                 self.postings.setdefault(pair, []).append(row)
             self.row_of[pk] = row
             self.doc_ids.append(pk)
-            self.doc_updated.append(updated)
+            self.doc_updated.append(
+                updated if isinstance(updated, int) else vectorstore.stamp(updated)
+            )
             self.doc_language.append(language)
             self.doc_facets.append(pairs)
             records.append(index)

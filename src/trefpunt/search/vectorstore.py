@@ -6,14 +6,18 @@ It is derived data, rebuilt from the database (``trefpunt reindex``, or ``trefpu
 --vectors-only`` which only rereads the stored vectors) under ``settings.TREFPUNT_INDEX_DIR``:
 
     vectors-<embedder>/CURRENT          name of the live build (replaced atomically)
-    vectors-<embedder>/<build>/         manifest.json, documents.npy, chunks.npy,
-                                        vectors.npy (float16), hnsw.usearch
+    vectors-<embedder>/<build>/         manifest.json, documents.npy, documents.json
+                                        (filter data), chunks.npy, vectors.npy (float16),
+                                        hnsw.usearch
 
-Consistency (docs/decisions.md): a build records the ``updated_at`` of every document it
-read, read BEFORE the chunks. ``memory.MemoryIndex`` uses a stored chunk only while its
-document still exists with the same ``updated_at``; every other document's vectors come from
-the database and are scanned exactly. A write therefore never makes a result wrong, only a
-little slower until the next build; a build of another model or dimension is ignored.
+Consistency (docs/decisions.md): a build records the index version token
+(``search_indexstate``), then the ``updated_at`` of every document, then the chunks, in that
+order. A process starting while the token is unchanged loads everything from the build
+without asking the database about each document. Otherwise ``memory.MemoryIndex`` uses a
+built chunk only while its document still exists with the same ``updated_at``; every other
+document's vectors come from the database and are scanned exactly. A write therefore never
+makes a result wrong, only a little slower until the next build; a build of another model or
+dimension is ignored.
 """
 
 import json
@@ -26,14 +30,14 @@ from pathlib import Path
 
 import numpy as np
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from .embedders import Embedder
 from .models import SearchChunk, SearchDocument
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 # From this many chunks on, a build is made and searched approximately; below, the exact scan
 # of every vector in memory is fast enough (~5 ms at 50,000 chunks x 512 dimensions).
 MIN_CHUNKS = 50_000
@@ -45,6 +49,14 @@ EXPANSION_SEARCH = 64  # raised to the number of results asked for
 def stamp(updated) -> int:
     """A document's ``updated_at`` as an integer (microseconds since the epoch)."""
     return int(updated.timestamp() * 1_000_000)
+
+
+def current_version() -> int:
+    """The index version token, changed by every write (``index.touch``)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT version FROM search_indexstate WHERE id = 1")
+        row = cursor.fetchone()
+    return row[0] if row else 0
 
 
 def folder(embedder: Embedder) -> Path:
@@ -61,6 +73,14 @@ class VectorStore:
     chunk_position: np.ndarray  # int32
     vectors: np.ndarray  # float16 (chunks, dimension), memory-mapped
     graph: object  # usearch Index, a view of the file
+    version: int  # the index version token when the build started
+    path: Path
+
+    def documents(self) -> list[list]:
+        """``[id, doc_type, object_key, language, visibility, facets, stamp]`` of every
+        document in the build, as ``memory.MemoryIndex`` loads them."""
+        with open(self.path / "documents.json", encoding="utf-8") as f:
+            return json.load(f)
 
     @property
     def size(self) -> int:
@@ -129,6 +149,8 @@ def open_store(embedder: Embedder) -> VectorStore | None:
         chunk_position=chunks[1].astype(np.int32),
         vectors=np.load(current / "vectors.npy", mmap_mode="r"),
         graph=graph,
+        version=manifest["version"],
+        path=current,
     )
 
 
@@ -143,8 +165,15 @@ def build(embedder: Embedder, threads: int = 0) -> int:
     target = base / name
     target.mkdir(parents=True)
     with transaction.atomic():  # one read snapshot where the database gives one
-        # Stamps first: a document written after this line shows as changed, never as fresh.
-        documents = sorted(SearchDocument.objects.values_list("id", "updated_at"))
+        # Token, then documents, then chunks: a document written after the documents were
+        # read shows as changed, never as fresh.
+        version = current_version()
+        documents = [
+            [*row[:-1], stamp(row[-1])]
+            for row in SearchDocument.objects.order_by("id").values_list(
+                "id", "doc_type", "object_key", "language", "visibility", "facets", "updated_at"
+            )
+        ]
         chunks = (
             SearchChunk.objects.filter(model=embedder.name, dimension=embedder.dimension)
             .exclude(vector=None)
@@ -162,10 +191,11 @@ def build(embedder: Embedder, threads: int = 0) -> int:
     np.save(
         target / "documents.npy",
         np.array(
-            [[pk for pk, _ in documents], [stamp(updated) for _, updated in documents]],
-            dtype=np.int64,
+            [[row[0] for row in documents], [row[-1] for row in documents]], dtype=np.int64
         ).reshape(2, len(documents)),
     )
+    with open(target / "documents.json", "w", encoding="utf-8") as f:
+        json.dump(documents, f, ensure_ascii=False, separators=(",", ":"))
     np.save(target / "chunks.npy", np.array([owners, positions], dtype=np.int64).reshape(2, -1))
     np.save(target / "vectors.npy", vectors.astype(np.float16))
     graph = Index(
@@ -186,6 +216,7 @@ def build(embedder: Embedder, threads: int = 0) -> int:
                 "format": FORMAT,
                 "model": embedder.name,
                 "dimension": width,
+                "version": version,
                 "documents": len(documents),
                 "chunks": len(vectors),
             }

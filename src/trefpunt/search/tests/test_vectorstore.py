@@ -152,3 +152,13 @@ def test_warm_up_loads_the_index_and_the_model(corpus):
 def test_warm_up_in_the_background_can_be_turned_off(settings):
     settings.TREFPUNT_SEARCH_WARMUP = False
     assert start_in_background() is None
+
+
+def test_with_nothing_written_since_the_build_a_process_starts_from_the_build_alone(
+    shared_index, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(3):  # the version token, the model checks
+        idx = memory.get_index(get_embedder())
+    assert idx.documents == 8
+    assert idx.base == SearchChunk.objects.count()
+    assert search("Deelfietsen Maastricht").results[0].id == "maastricht-bikes"

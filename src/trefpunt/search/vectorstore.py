@@ -1,6 +1,7 @@
 """The shared on-disk vector index: every stored chunk vector of one embedder in a usearch HNSW
-graph, beside the same vectors as a float16 matrix, both memory-mapped so that every process
-on the machine reads one copy from the page cache instead of holding its own.
+graph (int8: it only finds candidates), beside the same vectors as a float16 matrix that
+scores them, both memory-mapped so that every process on the machine reads one copy from the
+page cache instead of holding its own.
 
 It is derived data, rebuilt from the database (``trefpunt reindex``, or ``trefpunt reindex
 --vectors-only`` which only rereads the stored vectors) under ``settings.TREFPUNT_INDEX_DIR``:
@@ -37,7 +38,7 @@ from .models import SearchChunk, SearchDocument
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 2
+FORMAT = 3
 # From this many chunks on, a build is made and searched approximately; below, the exact scan
 # of every vector in memory is fast enough (~5 ms at 50,000 chunks x 512 dimensions).
 MIN_CHUNKS = 50_000
@@ -98,14 +99,14 @@ class VectorStore:
         return set(ids[same].tolist())
 
     def search(self, vector: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
-        """``(chunk indexes, similarities)`` of about the ``count`` nearest chunks."""
+        """``(chunk indexes, similarities)`` of about the ``count`` nearest chunks: candidates
+        from the int8 graph, scored from the float16 matrix."""
         count = min(count, self.size)
         if count <= 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         self.graph.expansion_search = max(EXPANSION_SEARCH, count)
-        matches = self.graph.search(vector, count)
-        keys = np.asarray(matches.keys, dtype=np.int64)
-        return keys, (1.0 - np.asarray(matches.distances, dtype=np.float32))
+        keys = np.asarray(self.graph.search(vector, count).keys, dtype=np.int64)
+        return keys, self.exact(keys, vector)
 
     def exact(self, chunks: np.ndarray, vector: np.ndarray) -> np.ndarray:
         """Similarities of the given chunks, computed from the matrix."""
@@ -201,7 +202,7 @@ def build(embedder: Embedder, threads: int = 0) -> int:
     graph = Index(
         ndim=width,
         metric="ip",
-        dtype="f16",
+        dtype="i8",  # measured on 10k random unit vectors: better recall than f16, 1.6x faster
         connectivity=CONNECTIVITY,
         expansion_add=EXPANSION_ADD,
         expansion_search=EXPANSION_SEARCH,

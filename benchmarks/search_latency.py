@@ -292,6 +292,9 @@ def main() -> None:
             f"{own:.0f} MB (this process), {children:.0f} MB (largest embedding worker)"
         )
 
+        if connection.vendor == "postgresql":  # what autovacuum does after a large load
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         started = time.perf_counter()
         existing = vectorstore.open_store(embedder) if corpus_built else None
         if existing is not None and existing.size == SearchChunk.objects.count():

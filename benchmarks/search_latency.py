@@ -76,15 +76,22 @@ def setup_django(keep: Path | None, migrate: bool = True) -> Path:
 
 
 def memory_mb() -> dict[str, float]:
-    """This process's resident memory from /proc: all of it, and its private part."""
+    """This process's resident memory from /proc: all of it, its peak, and its anonymous part
+    (heap: what one more worker costs; file pages such as the memory-mapped index are shared
+    through the page cache, even when smaps counts them "private" because only one process
+    maps them). ru_maxrss is not used: it keeps the parent's peak across exec."""
     fields = {}
-    with open("/proc/self/smaps_rollup") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) == 3 and parts[2] == "kB":
-                fields[parts[0].rstrip(":")] = int(parts[1]) / 1024
-    private = fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0)
-    return {"rss": fields.get("Rss", 0), "private": private, "peak": peak_memory_mb()[0]}
+    for name in ("/proc/self/smaps_rollup", "/proc/self/status"):
+        with open(name) as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) == 3 and parts[2] == "kB":
+                    fields[parts[0].rstrip(":")] = int(parts[1]) / 1024
+    return {
+        "rss": fields.get("Rss", 0),
+        "private": fields.get("Anonymous", 0),
+        "peak": fields.get("VmHWM", 0),
+    }
 
 
 def worker(args) -> None:
@@ -320,8 +327,8 @@ def main() -> None:
                 f"{os.getloadavg()[0]:.1f})\n{'':22} cold start {figures['cold']:.1f} s "
                 f"(fresh process: Django, warm-up, first query); peak memory per process "
                 f"{used['peak']:.0f} MB, now {used['rss']:.0f} MB resident of which "
-                f"{used['private']:.0f} MB private (the rest is shared: memory-mapped index, "
-                f"libraries)"
+                f"{used['private']:.0f} MB anonymous (the rest is file pages, shared: "
+                f"memory-mapped index, libraries)"
             )
 
         tantivy_timings = tantivy_run(corpus, texts, folder)

@@ -6,12 +6,17 @@
 1. Builds practice-like documents from real sentences (the bodies of ../shared/eval and the
    treaty texts in ../shared/data/nl-crossborder-treaties, nl/fr/de/en, each sentence's
    language detected): 1–3 passages each, a fixed seed, so every run indexes the same text.
-2. Indexes them with ``search.index.bulk_index`` into a temporary SQLite database and reports
+2. Indexes them with ``search.index.bulk_index`` into a temporary SQLite database (or the
+   PostgreSQL database of ``DATABASE_URL``, reused if it already holds an index) and reports
    the build time, the embedding throughput against the embedder's raw ``encode`` rate in
-   one process, and the peak memory (this process and its embedding workers).
+   one process, and the peak memory (this process and its embedding workers); then builds the
+   shared vector index (``vectorstore``) as ``trefpunt reindex`` does.
 3. Times 200 mixed-language queries (the evaluation queries: long sentences and keywords)
-   lexical-only and hybrid through ``search.query.search``, and the same queries on a tantivy
-   BM25 index of the same texts built in the same run.
+   lexical-only and hybrid through ``search.query.search``, each mode in a fresh process
+   like a new web worker: its cold start (Django set up, ``warmup.warm_up``, first query) and
+   its memory (peak RSS, and the private part: what one more worker costs, the memory-mapped
+   index being shared). The same queries run on a tantivy BM25 index of the same texts built
+   in the same run.
 
 ``--embedded N`` embeds only the first N documents with the real model (their rate is the
 reported throughput) and gives the rest deterministic random unit vectors of the same model
@@ -50,9 +55,12 @@ LANGUAGES = ("nl", "fr", "de", "en")
 PASSAGE_TARGETS = (350, 900, 1500)  # characters: about one, two and three passages
 
 
-def setup_django(keep: Path | None) -> Path:
+def setup_django(keep: Path | None, migrate: bool = True) -> Path:
     folder = keep or Path(tempfile.mkdtemp(prefix="trefpunt-search-latency-"))
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'latency.sqlite3'}"
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'latency.sqlite3'}"
+    os.environ.setdefault("TREFPUNT_INDEX_DIR", str(folder / "index"))
+    os.environ["TREFPUNT_SEARCH_WARMUP"] = "false"
     # As in production: with DEBUG on, Django keeps every SQL statement (bulk inserts are big).
     os.environ.setdefault("DEBUG", "false")
     os.environ.setdefault("SECRET_KEY", "search-latency-benchmark-not-a-secret")
@@ -62,8 +70,60 @@ def setup_django(keep: Path | None) -> Path:
     django.setup()
     from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)
+    if migrate:
+        call_command("migrate", verbosity=0)
     return folder
+
+
+def memory_mb() -> dict[str, float]:
+    """This process's resident memory from /proc: all of it, its peak, and its anonymous part
+    (heap: what one more worker costs; file pages such as the memory-mapped index are shared
+    through the page cache, even when smaps counts them "private" because only one process
+    maps them). ru_maxrss is not used: it keeps the parent's peak across exec."""
+    fields = {}
+    for name in ("/proc/self/smaps_rollup", "/proc/self/status"):
+        with open(name) as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) == 3 and parts[2] == "kB":
+                    fields[parts[0].rstrip(":")] = int(parts[1]) / 1024
+    return {
+        "rss": fields.get("Rss", 0),
+        "private": fields.get("Anonymous", 0),
+        "peak": fields.get("VmHWM", 0),
+    }
+
+
+def worker(args) -> None:
+    """One fresh process answering the queries in one mode; prints its figures as JSON."""
+    started = time.perf_counter()
+    setup_django(args.keep, migrate=False)
+    from django.conf import settings
+
+    from trefpunt.search import query, warmup
+
+    settings.TREFPUNT_EMBEDDER = args.worker
+    warmup.warm_up()
+    query.search("warm-up", limit=10)
+    cold = time.perf_counter() - started
+    timings = []
+    for text in queries(args.queries):
+        started = time.perf_counter()
+        query.search(text, limit=10)
+        timings.append(time.perf_counter() - started)
+    print(json.dumps({"cold": cold, "timings": timings, "memory": memory_mb()}))
+
+
+def run_worker(mode: str, args, folder: Path) -> dict:
+    import subprocess
+
+    command = [sys.executable, __file__, "--worker", mode, "--queries", str(args.queries)]
+    command += ["--keep", str(folder)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if done.returncode:
+        sys.exit(f"worker {mode} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def sentence_pool() -> dict[str, list[str]]:
@@ -130,6 +190,7 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--keep", type=Path, help="keep the database in this folder")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)  # internal: one query process
     parser.add_argument(
         "--embedded",
         type=int,
@@ -137,10 +198,13 @@ def main() -> None:
         help="embed only this many documents for real (default: all)",
     )
     args = parser.parse_args()
+    if args.worker:
+        worker(args)
+        return
     folder = setup_django(args.keep)
-    from django.conf import settings
+    from django.db import connection
 
-    from trefpunt.search import chunking, index, memory, query
+    from trefpunt.search import chunking, index, vectorstore
     from trefpunt.search.documents import DocumentData
     from trefpunt.search.embedders import get_embedder
     from trefpunt.search.models import SearchChunk
@@ -183,8 +247,9 @@ def main() -> None:
                     ],
                 )
 
+        print(f"database: {connection.vendor}")
         if SearchChunk.objects.exists():  # --keep of an earlier run: time the queries only
-            print(f"reusing the index in {folder}: {SearchChunk.objects.count()} chunks")
+            print(f"reusing the index: {SearchChunk.objects.count()} chunks")
             corpus_built = True
         else:
             corpus_built = False
@@ -234,27 +299,37 @@ def main() -> None:
             f"{own:.0f} MB (this process), {children:.0f} MB (largest embedding worker)"
         )
 
+        if connection.vendor == "postgresql":  # what autovacuum does after a large load
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        started = time.perf_counter()
+        existing = vectorstore.open_store(embedder) if corpus_built else None
+        if existing is not None and existing.size == SearchChunk.objects.count():
+            built = existing.size  # --keep of an earlier run: its build is still complete
+        else:
+            built = vectorstore.rebuild(embedder)
+        print(
+            f"shared vector index: {built} chunks in {time.perf_counter() - started:.0f} s"
+            if built
+            else f"no shared vector index (< {vectorstore.MIN_CHUNKS} chunks): exact scan"
+        )
+        connection.close()
+
         texts = queries(args.queries)
         results = {}
         for mode in ("none", embedder.key):
-            settings.TREFPUNT_EMBEDDER = mode
-            memory.forget()
-            started = time.perf_counter()
-            query.search("warm-up", limit=10)  # loads the in-memory index
-            loading = time.perf_counter() - started
-            timings = []
-            for text in texts:
-                started = time.perf_counter()
-                query.search(text, limit=10)
-                timings.append(time.perf_counter() - started)
-            results[mode] = timings
+            figures = run_worker(mode, args, folder)
+            results[mode] = figures["timings"]
             label = "lexical-only" if mode == "none" else f"hybrid ({mode})"
+            used = figures["memory"]
             print(
-                f"{label:22} {percentiles(timings)}   (first query, loading: {loading:.1f} s; "
-                f"load average {os.getloadavg()[0]:.1f})"
+                f"{label:22} {percentiles(figures['timings'])}   (load average "
+                f"{os.getloadavg()[0]:.1f})\n{'':22} cold start {figures['cold']:.1f} s "
+                f"(fresh process: Django, warm-up, first query); peak memory per process "
+                f"{used['peak']:.0f} MB, now {used['rss']:.0f} MB resident of which "
+                f"{used['private']:.0f} MB anonymous (the rest is file pages, shared: "
+                f"memory-mapped index, libraries)"
             )
-        own, _children = peak_memory_mb()
-        print(f"peak memory with the vectors loaded: {own:.0f} MB")
 
         tantivy_timings = tantivy_run(corpus, texts, folder)
         print(f"{'tantivy BM25':22} {percentiles(tantivy_timings)}")
@@ -264,6 +339,8 @@ def main() -> None:
     finally:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)
+            if connection.vendor == "postgresql":
+                print("(the PostgreSQL database keeps its index: rerun to time queries only)")
 
 
 def tantivy_run(corpus, texts: list[str], folder: Path) -> list[float]:

@@ -11,9 +11,12 @@ Snowball, made by migration 0002), ranked with ``ts_rank`` (title weight A, body
 Both receive the query as groups of words with the languages to stem them in (the detected
 language, or all of them for short or uncertain queries, OR-ed) and apply the filters in SQL
 before ranking, so a filtered search still returns its best matches. A document must match
-enough of the words (``required_matches``) and says how many it matched (``coverage``). On
-SQLite, words in more than 5% of a large index are left out (BM25 gives them almost nothing,
-and matching them cost 40 ms at 100k documents); at most the 12 rarest words are matched.
+enough of the words (``required_matches``) and says how many it matched (``coverage``). Words
+in more than 5% of a large index are left out (BM25 gives them almost nothing, and matching
+them cost 40 ms at 100k documents); at most the 12 rarest words are matched. SQLite counts
+documents per term with ``fts5vocab``; PostgreSQL reads the most common lexemes and their
+frequencies from its planner statistics (``pg_stats`` of the tsvector column, kept by ANALYZE /
+autovacuum), so neither scans the index to find them.
 """
 
 from dataclasses import dataclass
@@ -29,6 +32,8 @@ MIN_DOCUMENTS_TO_PRUNE = 2000  # below this, every word is matched
 MAX_WORDS = 12  # the rarest this many words of a long query are matched
 _frequency_cache: dict[str, int] = {}  # term -> documents (SQLite, per process)
 _frequency_basis = [0]  # documents in the index when the counts were read
+_pg_common: dict[str, float] = {}  # lexeme -> share of documents (PostgreSQL, per process)
+_pg_basis = [-1]
 
 
 def required_matches(words: int) -> int:
@@ -221,8 +226,55 @@ class PostgresBackend(LexicalBackend):
                 groups.append((" || ".join(parts), params))
         return groups
 
+    def _common(self, cursor, documents: int) -> dict[str, float]:
+        """The most common lexemes of the index and the share of documents holding each, from
+        the planner's statistics; read again when the index has grown or shrunk by a fifth."""
+        if _pg_basis[0] >= 0 and abs(documents - _pg_basis[0]) <= 0.2 * documents:
+            return _pg_common
+        cursor.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE tablename = 'search_lexical' AND attname = 'tsv' "
+            "AND schemaname = current_schema()"
+        )
+        row = cursor.fetchone()
+        _pg_common.clear()
+        if row and row[0]:
+            _pg_common.update(zip(row[0], row[1], strict=False))
+        _pg_basis[0] = documents
+        return _pg_common
+
+    def _informative(self, cursor, groups: list[tuple[str, list]], documents: int) -> list:
+        """Without words whose lexeme is in more than COMMON_SHARE of the documents, and at
+        most MAX_WORDS of the rarest (the same rule as SQLite's)."""
+        if documents < MIN_DOCUMENTS_TO_PRUNE:
+            return groups[:MAX_WORDS]
+        common = self._common(cursor, documents)
+        if not common:  # never analysed yet
+            return groups[:MAX_WORDS]
+        pairs = [
+            (params[i], params[i + 1], n)
+            for n, (_part, params) in enumerate(groups)
+            for i in range(0, len(params), 2)
+        ]
+        cursor.execute(
+            "SELECT g.n, l.lexeme FROM unnest(%s::text[], %s::text[], %s::int[]) "
+            "AS g(config, word, n), "
+            "unnest(to_tsvector(g.config::regconfig, g.word)) AS l(lexeme, positions, weights)",
+            [[c for c, _w, _n in pairs], [w for _c, w, _n in pairs], [n for _c, _w, n in pairs]],
+        )
+        frequency = [0.0] * len(groups)
+        for n, lexeme in cursor.fetchall():
+            frequency[n] = max(frequency[n], common.get(lexeme, 0.0))
+        ranked = sorted(range(len(groups)), key=lambda n: frequency[n])
+        kept = [n for n in ranked if frequency[n] <= COMMON_SHARE]
+        return [groups[n] for n in sorted((kept or ranked[:1])[:MAX_WORDS])]
+
     def search(self, query, stem_in, filters, limit, documents=0):
-        groups = self._groups(query, stem_in)[:MAX_WORDS]
+        groups = self._groups(query, stem_in)
+        if not groups:
+            return []
+        with connection.cursor() as cursor:
+            groups = self._informative(cursor, groups, documents)
         if not groups:
             return []
         expression = " || ".join(part for part, _params in groups)

@@ -1,9 +1,12 @@
-"""The per-process, in-memory side of the index: every document's filter data and every chunk's
-vector in one float32 matrix, searched by brute force (one matrix-vector product).
+"""The per-process, in-memory side of the index: every document's filter data, and the chunk
+vectors.
 
-Measured on this project's 2-core machine: 200,000 chunks x 512 dimensions score in ~18 ms
-(p95 ~23 ms); that stays inside the 50 ms budget up to roughly 200k chunks. Past that an
-approximate index (usearch HNSW) or pgvector is the next step (docs/scaling.md).
+Below ``vectorstore.MIN_CHUNKS`` chunks, every vector is held here in one float32 matrix and
+searched by brute force (one matrix-vector product: 200,000 chunks x 512 dimensions in ~18 ms on the
+2-core machine). From there on, the chunks of a build of the shared on-disk index
+(``vectorstore``: usearch HNSW, memory-mapped, one copy for all processes) are searched
+approximately, and only the documents written since that build ("delta") are held here and
+scanned exactly; both lists are merged by similarity.
 
 Freshness: every write to the index stores a new random token in ``search_indexstate``; a
 query reads that one row and, when the token changed, applies the difference (documents
@@ -15,31 +18,27 @@ import threading
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.db import connection
 
+from . import vectorstore
 from .embedders import Embedder
 from .filters import Filters, facet_pairs
 from .models import SearchChunk, SearchDocument, Visibility
+from .nearest import Snapshot
 
 logger = logging.getLogger(__name__)
 
 FULL_RELOAD_SHARE = 0.25  # above this share of changed or dead documents, reload everything
 # From this many chunks on, a first pass scores every chunk in REDUCED dimensions (PCA of the
-# stored vectors) and only the best CANDIDATES are scored exactly: 4x less memory read.
+# stored vectors) and only the best candidates are scored exactly (``nearest.py``).
 TWO_STAGE_MIN_CHUNKS = 50_000
 REDUCED = 128
-CANDIDATES = 3000
 
 
 class IndexMismatch(Exception):
     """Stored vectors were made by another model than the configured embedder."""
 
 
-def current_version() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT version FROM search_indexstate WHERE id = 1")
-        row = cursor.fetchone()
-    return row[0] if row else 0
+current_version = vectorstore.current_version
 
 
 class _Growable:
@@ -102,6 +101,10 @@ class MemoryIndex:
         self.dead = 0
         self.mismatch: str | None = None
         self._masks: dict = {}
+        # Chunks 0 .. base-1 are those of the shared build (their vectors stay on disk); the
+        # vectors held here are those of the chunks from ``base`` on.
+        self.store: vectorstore.VectorStore | None = None
+        self.base = 0
 
     # --- freshness ---------------------------------------------------------------------------
 
@@ -112,32 +115,93 @@ class MemoryIndex:
         with self.lock:
             if version == self.version:
                 return
+            if self.version is None and self._load_build(version):
+                return
             stored = dict(SearchDocument.objects.values_list("id", "updated_at"))
             changed = [pk for pk, updated in stored.items() if self._stale(pk, updated)]
             gone = [pk for pk in self.row_of if pk not in stored]
             churn = len(changed) + len(gone) + self.dead
+            fresh: set[int] = set()
             if self.version is None or churn > FULL_RELOAD_SHARE * max(len(self.doc_ids), 1):
                 self._clear()
                 changed, gone = list(stored), []
+                fresh = self._attach_store(stored)
             for pk in gone + [pk for pk in changed if pk in self.row_of]:
                 self._kill(self.row_of.pop(pk))
-            self._load(changed)
-            if self.projection is None and self.vectors.size >= TWO_STAGE_MIN_CHUNKS:
+            self._load(changed, fresh)
+            if fresh:
+                self._map_store_chunks(fresh)
+            if (
+                self.store is None
+                and self.projection is None
+                and self.vectors.size >= TWO_STAGE_MIN_CHUNKS
+            ):
                 self._fit_projection()
             self._check_models()
             self._masks = {}
             self.version = version
 
+    def _load_build(self, version: int) -> bool:
+        """Start from the shared build alone when nothing was written since it was made (the
+        token is the same): no question to the database per document or chunk."""
+        if not self.embedder.enabled:
+            return False
+        store = vectorstore.open_store(self.embedder)
+        if store is None or store.size < vectorstore.MIN_CHUNKS or store.version != version:
+            return False
+        self._clear()
+        self.store = store
+        documents = store.documents()
+        self._add_documents(documents)
+        self._map_store_chunks({row[0] for row in documents})
+        self._check_models()
+        self.version = version
+        return True
+
+    def _attach_store(self, stored: dict) -> set[int]:
+        """Open the shared build; returns the ids of documents whose chunks it holds as they
+        are now (their vectors are not loaded from the database)."""
+        if not self.embedder.enabled:
+            return set()
+        store = vectorstore.open_store(self.embedder)
+        if store is None or store.size < vectorstore.MIN_CHUNKS:
+            return set()
+        fresh = store.fresh_documents(stored)
+        if fresh:
+            self.store = store
+        return fresh
+
+    def _map_store_chunks(self, fresh: set[int]) -> None:
+        """The build's chunks become chunks 0 .. base-1; those of documents that changed or
+        left since the build point at row -1 (never allowed, see ``document_mask``)."""
+        store = self.store
+        owners = store.chunk_document
+        rows = np.full(len(owners), -1, dtype=np.int32)
+        ids = np.fromiter(fresh, dtype=np.int64, count=len(fresh))
+        known = np.isin(owners, ids)
+        rows[known] = [self.row_of[pk] for pk in owners[known].tolist()]
+        delta_doc, delta_position = self.chunk_doc.view.copy(), self.chunk_position.view.copy()
+        self.chunk_doc = _Growable(np.int32)
+        self.chunk_position = _Growable(np.int32)
+        for part_doc, part_position in ((rows, store.chunk_position), (delta_doc, delta_position)):
+            self.chunk_doc.extend(part_doc)
+            self.chunk_position.extend(part_position)
+        self.base = store.size
+
     def _stale(self, pk: int, updated) -> bool:
         row = self.row_of.get(pk)
-        return row is None or self.doc_updated[row] != updated
+        return row is None or self.doc_updated[row] != vectorstore.stamp(updated)
 
     def _kill(self, row: int) -> None:
         self.doc_alive.data[row] = False
         self.dead += 1
 
-    def _load(self, ids: list[int]) -> None:
-        ids = sorted(ids)
+    def _load(self, ids: list[int], fresh: set[int] = frozenset()) -> None:
+        """Load documents; their vectors too, except for those ``fresh`` in the shared build
+        (their filter data comes from the build as well)."""
+        if fresh:
+            self._add_documents(row for row in self.store.documents() if row[0] in fresh)
+        ids = sorted(pk for pk in ids if pk not in fresh)
         for start in range(0, len(ids), 5000):
             part = ids[start : start + 5000]
             documents = SearchDocument.objects.filter(id__in=part).values_list(
@@ -171,7 +235,9 @@ class MemoryIndex:
                 self.postings.setdefault(pair, []).append(row)
             self.row_of[pk] = row
             self.doc_ids.append(pk)
-            self.doc_updated.append(updated)
+            self.doc_updated.append(
+                updated if isinstance(updated, int) else vectorstore.stamp(updated)
+            )
             self.doc_language.append(language)
             self.doc_facets.append(pairs)
             records.append(index)
@@ -234,18 +300,19 @@ class MemoryIndex:
     # --- filtering ---------------------------------------------------------------------------
 
     def document_mask(self, filters: Filters) -> np.ndarray:
-        """Rows that are alive, visible and pass the filters."""
+        """Rows that are alive, visible and pass the filters, and one more, always False: the
+        row -1 of chunks whose document changed since the shared build."""
         cached = self._masks.get(filters)
         if cached is not None:
             return cached
-        mask = self.doc_alive.view.copy()
+        mask = np.append(self.doc_alive.view, False)
         if not filters.include_restricted:
-            mask &= self.doc_public.view
+            mask[:-1] &= self.doc_public.view
         for key, values in (("type", filters.types), ("language", filters.languages)):
             if values:
-                mask &= self._any_of(key, values)
+                mask[:-1] &= self._any_of(key, values)
         for key, values in filters.facets:
-            mask &= self._any_of(key, values)
+            mask[:-1] &= self._any_of(key, values)
         if len(self._masks) > 64:
             self._masks.clear()
         self._masks[filters] = mask
@@ -270,7 +337,7 @@ class MemoryIndex:
         with self.lock:
             return bool(self.doc_public.view[self.doc_alive.view].all())
 
-    def snapshot(self, filters: Filters) -> "Snapshot":
+    def snapshot(self, filters: Filters) -> Snapshot:
         """A consistent view for one query (a refresh in another thread may follow)."""
         with self.lock:
             return Snapshot(
@@ -280,6 +347,7 @@ class MemoryIndex:
                 self.document_mask(filters),
                 self.reduced.view if self.reduced is not None else None,
                 self.projection,
+                self.store,
             )
 
     def record_vectors(self, doc_type: str, object_key: str) -> np.ndarray:
@@ -288,46 +356,12 @@ class MemoryIndex:
             if index is None:
                 return np.zeros((0, self.embedder.dimension), dtype=np.float32)
             rows = [row for row in self.records[index].rows if self.doc_alive.data[row]]
-            chunks = np.isin(self.chunk_doc.view, rows)
-            return self.vectors.view[chunks]
-
-
-@dataclass
-class Snapshot:
-    vectors: np.ndarray
-    chunk_doc: np.ndarray
-    chunk_position: np.ndarray
-    mask: np.ndarray  # allowed document rows
-    reduced: np.ndarray | None = None
-    projection: np.ndarray | None = None
-
-    def nearest_chunks(self, vector: np.ndarray, k: int):
-        """``(chunk indexes, similarities)`` of the ``k`` best chunks among allowed rows."""
-        nothing = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        if len(self.vectors) == 0:
-            return nothing
-        allowed = self.mask[self.chunk_doc]
-        everything = bool(allowed.all())
-        k = min(k, len(allowed) if everything else int(allowed.sum()))
-        if k <= 0:
-            return nothing
-        if self.reduced is not None and len(self.reduced) == len(self.vectors):
-            rough = self.reduced @ (vector @ self.projection)
-            if not everything:
-                rough[~allowed] = -np.inf
-            wanted = min(max(CANDIDATES, 4 * k), len(rough))
-            candidates = np.argpartition(-rough, wanted - 1)[:wanted]
-            if not everything:
-                candidates = candidates[allowed[candidates]]
-            scores = self.vectors[candidates] @ vector
-            best = np.argsort(-scores, kind="stable")[:k]
-            return candidates[best], scores[best]
-        scores = self.vectors @ vector
-        if not everything:
-            scores[~allowed] = -np.inf
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.argsort(-scores[top], kind="stable")]
-        return top, scores[top]
+            chunks = np.flatnonzero(np.isin(self.chunk_doc.view, rows))
+            own = chunks[chunks >= self.base] - self.base
+            if self.store is None:
+                return self.vectors.view[own]
+            shared = self.store.vectors[chunks[chunks < self.base]].astype(np.float32)
+            return np.concatenate([shared, self.vectors.view[own]])
 
 
 _indexes: dict[str, MemoryIndex] = {}

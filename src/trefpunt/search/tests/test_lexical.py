@@ -92,3 +92,19 @@ def test_words_in_most_documents_of_a_large_index_are_not_matched(db, monkeypatc
 
     assert kept == [{"onbekend"}, {"fiets"}]
     assert small == groups
+
+
+def test_postgresql_leaves_out_words_its_statistics_find_in_most_documents(db, monkeypatch):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite counts terms with fts5vocab (test above)")
+    monkeypatch.setattr(lexical, "_pg_common", {"gemeent": 0.9, "deel": 0.07, "fiets": 0.01})
+    monkeypatch.setattr(lexical, "_pg_basis", [10_000])
+    backend = get_backend()
+    groups = backend._groups("gemeente deelfiets fietsen onbekend", ("nl",))
+
+    with connection.cursor() as cursor:
+        kept = backend._informative(cursor, groups, 10_000)
+        small = backend._informative(cursor, groups, 100)
+
+    assert [params[1] for _part, params in kept] == ["deelfiets", "fietsen", "onbekend"]
+    assert small == groups

@@ -39,13 +39,17 @@ from .models import SearchChunk, SearchDocument
 
 logger = logging.getLogger(__name__)
 
-RRF_K = 60
 LEXICAL_DEPTH = 1000  # lexical matches considered (and counted in facets)
 SEMANTIC_CHUNKS = 400  # nearest chunks considered …
 SEMANTIC_RECORDS = 50  # … of which this many records count as matches
-WEIGHT_SEMANTIC = 1.0
-WEIGHT_LEXICAL = 1.0  # a document in (one of) the query's language(s)
-WEIGHT_LEXICAL_OTHER = 0.5  # a document in another language (names, numbers, loan words)
+# Fusion (calibrated with benchmarks/search_quality.py, see the module docstring):
+SEMANTIC_MIN = 0.18  # a record's best chunk similarity below this is no evidence
+SEMANTIC_MARGIN = 0.30  # nor is one this far below the query's best similarity
+LEXICAL_WEIGHT = 0.15  # similarity points for the strongest lexical evidence (1.0)
+LEXICAL_OTHER = 0.5  # evidence from a text in another language than the query's
+COVERAGE_POWER = 3  # evidence = coverage**COVERAGE_POWER * bm25 / best bm25
+LEXICAL_MIN = 0.0  # lexical evidence below this does not make a record a match
+LEXICAL_LEADS = 0.5  # evidence from which the lexically matched text is the one shown
 SNIPPET_CHARS = 240
 
 
@@ -87,6 +91,7 @@ def search(
     user=None,
     reader_language: str | None = None,
     strict: bool = False,
+    mode: str = "hybrid",
 ) -> SearchResponse:
     """Search the index. ``strict``: raise ``IndexMismatch`` instead of answering lexically
     when the stored vectors were made by another model than the configured one."""
@@ -102,7 +107,7 @@ def search(
         year=year,
     )
     query_language = lang.query_language(q)
-    if not query_language.detected:
+    if query_language.gibberish or not lang.fold(q).split():
         return SearchResponse(q, None, 0, [], {})
     embedder = get_embedder()
     index = get_index(embedder)
@@ -116,15 +121,17 @@ def search(
     # while this one waits on the lexical query; both release the GIL, so a request costs
     # about the slower of the two instead of their sum.
     pending = None
-    if embedder.enabled and not warning:
+    if embedder.enabled and not warning and mode != "lexical":
         k = max(SEMANTIC_CHUNKS, 4 * (offset + limit))
         pending = _semantic_pool.submit(_semantic, embedder, index.snapshot(filters), q, k)
     depth = max(LEXICAL_DEPTH, 2 * (offset + limit))
     # With no restricted document in the index, visibility needs no SQL join.
     lexical_filters = filters.without_visibility() if index.all_public else filters
-    lexical = get_backend().search(
-        q, query_language.stem_in, lexical_filters, depth, documents=index.documents
-    )
+    lexical = []
+    if mode != "semantic" or pending is None:
+        lexical = get_backend().search(
+            q, query_language.stem_in, lexical_filters, depth, documents=index.documents
+        )
     semantic = pending.result() if pending is not None else []
 
     fused = _fuse(index, query_language, lexical, semantic, offset + limit)
@@ -168,54 +175,62 @@ class Fused:
 
 
 def _fuse(index, query_language, lexical, semantic, needed: int) -> Fused:
-    scores: dict[int, float] = defaultdict(float)
+    """Score fusion: a record's best chunk similarity, plus its lexical evidence weighted by
+    LEXICAL_WEIGHT (see the module docstring); only records with enough evidence count."""
     matched: dict[int, list[int]] = defaultdict(list)
-    strongest: dict[int, tuple[float, int]] = {}  # record -> (best contribution, its row)
     best_chunk: dict[int, int] = {}
-
-    def add(record: int, row: int, contribution: float) -> None:
-        scores[record] += contribution
-        if contribution > strongest.get(record, (0.0, 0))[0]:
-            strongest[record] = (contribution, row)
+    similarity: dict[int, tuple[float, int]] = {}  # record -> (best chunk similarity, row)
+    evidence: dict[int, tuple[float, int]] = {}  # record -> (lexical evidence, row)
 
     def note(record: int, row: int) -> None:
         if row not in matched[record]:
             matched[record].append(row)
 
-    rank, seen = 0, set()
+    top_lexical = max((hit.score for hit in lexical), default=0.0)
     for hit in lexical:
         row = index.row_of.get(hit.document_id)
         if row is None:  # written after this process's last refresh
             continue
         record = int(index.doc_record.data[row])
-        note(record, row)
-        if record not in seen:
-            seen.add(record)
-            rank += 1
-            same = index.doc_language[row] in query_language.stem_in
-            weight = (WEIGHT_LEXICAL if same else WEIGHT_LEXICAL_OTHER) * hit.coverage
-            add(record, row, weight / (RRF_K + rank))
+        same = index.doc_language[row] in query_language.stem_in
+        strength = hit.coverage**COVERAGE_POWER * (hit.score / top_lexical if top_lexical else 0)
+        strength *= 1.0 if same else LEXICAL_OTHER
+        if strength > evidence.get(record, (-1.0, 0))[0]:
+            evidence[record] = (strength, row)
 
-    rank, seen = 0, set()
+    top_similarity = semantic[0][2] if semantic else 0.0
+    floor = max(SEMANTIC_MIN, top_similarity - SEMANTIC_MARGIN)
+    lowest = semantic[-1][2] if semantic else 0.0
     depth = max(SEMANTIC_RECORDS, needed)
-    for row, position, _similarity in semantic:
+    for row, position, chunk_similarity in semantic:
         best_chunk.setdefault(row, position)
         record = int(index.doc_record.data[row])
-        if record in seen:
-            if record in scores:
+        if record in similarity:
+            if similarity[record][0] >= floor or record in evidence:
                 note(record, row)
             continue
-        seen.add(record)
-        rank += 1
-        if rank <= depth or record in scores:
-            note(record, row)
-            add(record, row, WEIGHT_SEMANTIC / (RRF_K + rank))
+        similarity[record] = (chunk_similarity, row)
 
-    for record, (_contribution, row) in strongest.items():
+    scores: dict[int, float] = {}
+    strongest: dict[int, int] = {}
+    ranked_semantic = sorted(similarity.items(), key=lambda item: -item[1][0])[:depth]
+    for record, (value, row) in ranked_semantic:
+        if value >= floor:
+            scores[record] = value
+            strongest[record] = row
+    for record, (strength, row) in evidence.items():
+        if strength < LEXICAL_MIN:
+            continue
+        value = similarity.get(record, (lowest, row))[0]
+        scores[record] = value + LEXICAL_WEIGHT * strength
+        if record not in strongest or strength >= LEXICAL_LEADS:
+            strongest[record] = row
+    for record, row in strongest.items():
+        note(record, row)
         rows = matched[record]
         rows.insert(0, rows.pop(rows.index(row)))
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-    return Fused(ranked, dict(matched), best_chunk)
+    return Fused(ranked, {r: matched[r] for r in scores}, best_chunk)
 
 
 # --- results --------------------------------------------------------------------------------

@@ -86,7 +86,7 @@ def main() -> None:
         others = [a for a in articles if a.language in QUERY_LANGUAGES]
         if not others:
             continue
-        for number, article in dutch.items():
+        for article in dutch.values():
             if len(article.text) >= 120:
                 article_docs.append(
                     {

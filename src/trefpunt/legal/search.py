@@ -1,13 +1,13 @@
-"""What a legal act puts in the search index: one document per language of its text.
+"""What a legal act puts in the search index: its title and preamble, and each article apart.
 
-The original-language document (title + preamble + its articles) and, when the text carries
-another authentic language, one document for that language with that language's articles and
-its own title heading where the text has one: a French or German keyword query then meets
-French or German words, not only the multilingual vectors. Without articles the whole text goes
-in the original-language document. ``external_id`` is the bwb_id, so search results carry it.
+One document holds the title and the preamble (the whole text when no article was found); each
+article is a document of its own, in its language, titled with the act's title in that language
+(the section's heading where the text has one) and the article's number, with the article's
+anchor in its address (``/legal/BWBV0002224/#art-3``): a hit on an article opens that article,
+and a French or German keyword query meets French or German words, not only the vectors. All
+belong to one record (the act); ``external_id`` is the bwb_id, so search results carry it.
 """
 
-from collections import defaultdict
 from collections.abc import Iterator
 
 from django.urls import NoReverseMatch, reverse
@@ -40,9 +40,6 @@ def _article_text(article: Article) -> str:
 
 
 def build_documents(act: LegalAct, articles: list[Article]) -> list[DocumentData]:
-    by_language: dict[str, list[Article]] = defaultdict(list)
-    for article in articles:
-        by_language[article.language].append(article)
     path = act_path(act.bwb_id)
     facets = {
         "type": DOC_TYPE,
@@ -51,31 +48,34 @@ def build_documents(act: LegalAct, articles: list[Article]) -> list[DocumentData
         "year": act.signed_on.year if act.signed_on else None,
     }
     parsed = parsing.split_articles(act.text, act.language)
-    titles = parsing.section_titles(act.text, parsed, act.language)
-    documents = []
-    for language in [act.language, *(x for x in act.languages if x != act.language)]:
-        own = by_language.get(language, [])
-        if language == act.language:
-            parts = [parsing.preamble(act.text)] if own else [act.text]
-            parts += [_article_text(article) for article in own]
-            title, where = act.title, path
-        elif own:
-            parts = [_article_text(article) for article in own]
-            title = titles.get(language) or act.title
-            where = f"{path}#{own[0].anchor}"
-        else:
+    titles = {**parsing.section_titles(act.text, parsed, act.language), act.language: act.title}
+
+    def document(language: str, title: str, text: str, where: str) -> DocumentData:
+        return DocumentData(
+            doc_type=DOC_TYPE,
+            object_key=act.bwb_id,
+            language=language,
+            title=title,
+            text=text,
+            path=where,
+            is_original=language == act.language,
+            external_id=act.bwb_id,
+            facets={**facets, "language": language},
+        )
+
+    head = parsing.preamble(act.text) if articles else act.text
+    documents = [document(act.language, act.title, head, path)]
+    for article in articles:
+        if not article.text.strip():
             continue
+        title = titles.get(article.language) or act.title
+        label = "Article" if article.language in ("fr", "en") else "Artikel"
         documents.append(
-            DocumentData(
-                doc_type=DOC_TYPE,
-                object_key=act.bwb_id,
-                language=language,
-                title=title,
-                text="\n\n".join(part for part in parts if part.strip()),
-                path=where,
-                is_original=language == act.language,
-                external_id=act.bwb_id,
-                facets={**facets, "language": language},
+            document(
+                article.language,
+                f"{title} – {label} {article.number}",
+                _article_text(article),
+                f"{path}#{article.anchor}",
             )
         )
     return documents

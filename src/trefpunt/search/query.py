@@ -30,6 +30,7 @@ from django.utils.safestring import SafeString, mark_safe
 from trefpunt.accounts.permissions import is_curator
 
 from . import languages as lang
+from . import registry
 from .documents import FACET_KEYS
 from .embedders import get_embedder
 from .filters import Filters
@@ -202,9 +203,12 @@ def _fuse(index, query_language, lexical, semantic, needed: int) -> Fused:
     floor = max(SEMANTIC_MIN, top_similarity - SEMANTIC_MARGIN)
     lowest = semantic[-1][2] if semantic else 0.0
     depth = max(SEMANTIC_RECORDS, needed)
+    by_name = registry.name_types()
     for row, position, chunk_similarity in semantic:
         best_chunk.setdefault(row, position)
         record = int(index.doc_record.data[row])
+        if index.records[record].doc_type in by_name and record not in evidence:
+            continue
         if record in similarity:
             if similarity[record][0] >= floor or record in evidence:
                 note(record, row)

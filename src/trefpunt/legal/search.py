@@ -1,20 +1,21 @@
-"""What a legal act puts in the search index: its title and preamble, and each article apart.
+"""What a legal act puts in the search index: one document per language of its text.
 
-One document holds the title and the preamble (the whole text when no article was found); each
-article is a document of its own, in its language, titled with the act's title in that language
-(the section's heading where the text has one) and the article's number, with the article's
-anchor in its address (``/legal/BWBV0002224/#art-3``): a hit on an article opens that article,
-and a French or German keyword query meets French or German words, not only the vectors. All
-belong to one record (the act); ``external_id`` is the bwb_id, so search results carry it.
+The original-language document (title + preamble + its articles) and, when the text carries
+another authentic language, one document for that language with that language's articles and
+its own title heading where the text has one: a French or German keyword query then meets
+French or German words, not only the multilingual vectors. Without articles the whole text goes
+in the original-language document. ``external_id`` is the bwb_id, so search results carry it.
+A hit points to the article holding the passage shown (``locate``: ``/legal/…/#art-3``).
 """
 
+from collections import defaultdict
 from collections.abc import Iterator
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
-from trefpunt.search import registry
+from trefpunt.search import chunking, registry
 from trefpunt.search.documents import DocumentData
 
 from . import parsing
@@ -40,6 +41,9 @@ def _article_text(article: Article) -> str:
 
 
 def build_documents(act: LegalAct, articles: list[Article]) -> list[DocumentData]:
+    by_language: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        by_language[article.language].append(article)
     path = act_path(act.bwb_id)
     facets = {
         "type": DOC_TYPE,
@@ -48,34 +52,31 @@ def build_documents(act: LegalAct, articles: list[Article]) -> list[DocumentData
         "year": act.signed_on.year if act.signed_on else None,
     }
     parsed = parsing.split_articles(act.text, act.language)
-    titles = {**parsing.section_titles(act.text, parsed, act.language), act.language: act.title}
-
-    def document(language: str, title: str, text: str, where: str) -> DocumentData:
-        return DocumentData(
-            doc_type=DOC_TYPE,
-            object_key=act.bwb_id,
-            language=language,
-            title=title,
-            text=text,
-            path=where,
-            is_original=language == act.language,
-            external_id=act.bwb_id,
-            facets={**facets, "language": language},
-        )
-
-    head = parsing.preamble(act.text) if articles else act.text
-    documents = [document(act.language, act.title, head, path)]
-    for article in articles:
-        if not article.text.strip():
+    titles = parsing.section_titles(act.text, parsed, act.language)
+    documents = []
+    for language in [act.language, *(x for x in act.languages if x != act.language)]:
+        own = by_language.get(language, [])
+        if language == act.language:
+            parts = [parsing.preamble(act.text)] if own else [act.text]
+            parts += [_article_text(article) for article in own]
+            title, where = act.title, path
+        elif own:
+            parts = [_article_text(article) for article in own]
+            title = titles.get(language) or act.title
+            where = f"{path}#{own[0].anchor}"
+        else:
             continue
-        title = titles.get(article.language) or act.title
-        label = "Article" if article.language in ("fr", "en") else "Artikel"
         documents.append(
-            document(
-                article.language,
-                f"{title} – {label} {article.number}",
-                _article_text(article),
-                f"{path}#{article.anchor}",
+            DocumentData(
+                doc_type=DOC_TYPE,
+                object_key=act.bwb_id,
+                language=language,
+                title=title,
+                text="\n\n".join(part for part in parts if part.strip()),
+                path=where,
+                is_original=language == act.language,
+                external_id=act.bwb_id,
+                facets={**facets, "language": language},
             )
         )
     return documents
@@ -98,10 +99,31 @@ def documents_for_acts(ids: list[int]) -> Iterator[tuple[str, str, list[Document
             yield DOC_TYPE, act.bwb_id, documents_for(act)
 
 
+def _words(text: str) -> str:
+    return " ".join(chunking.plain_text(text).split())
+
+
+def locate(bwb_id: str, language: str, passage: str) -> str | None:
+    """The address of the article (in ``language``) that holds most of the passage's
+    sentences, e.g. ``/legal/BWBV0002730/#art-10-fr``; None for the preamble."""
+    sentences = [_words(s) for s in chunking.sentences(passage)]
+    sentences = [s for s in sentences if len(s) >= 20]
+    best, best_count = None, 0
+    for anchor, number, heading, text in Article.objects.filter(
+        act__bwb_id=bwb_id, language=language
+    ).values_list("anchor", "number", "heading", "text"):
+        body = _words(f"{number} {heading} {text}")
+        count = sum(1 for sentence in sentences if sentence in body)
+        if count > best_count:
+            best, best_count = anchor, count
+    return f"{act_path(bwb_id)}#{best}" if best else None
+
+
 registry.register(
     DOC_TYPE,
     records=indexable,
     documents=documents_for,
     key=lambda act: act.bwb_id,
     label=_("Legal act"),
+    locate=locate,
 )

@@ -1,18 +1,21 @@
 """Searching: lexical and semantic candidates, fused per record, with facets and snippets.
 
 1. The query's language is detected (``languages.query_language``); short or uncertain queries
-   are stemmed in every language.
+   are stemmed in every language and their language is "unknown" (None). A query made mostly
+   of keyboard noise ("xyzzy qwerty") finds nothing.
 2. Lexical: the backend's best documents for the stemmed words, filters applied in SQL.
    Semantic: the query vector against every allowed chunk vector (``memory.py``).
 3. A document counts as a lexical match only when it holds enough of the query's words
-   (``lexical.required_matches``: half of a long query), so a sentence typed in French does not
-   pull in every French text that shares a few common words with it.
-4. Both lists are reduced to records (a record's rank = its best document's or chunk's) and
-   fused by weighted reciprocal rank: ``sum(weight / (RRF_K + rank))``. The lexical weight is
-   the share of the query's words matched, halved for a text in a language the query was not
-   written in (names, numbers, loan words): cross-language queries are the semantic list's
-   job, and lexical noise must not push the right text down.
-5. Each record is shown in one language: the reader's if that text matched, else the best
+   (``lexical.required_matches``: half of a long query).
+4. Fusion by score, per record: its best chunk similarity, plus LEXICAL_WEIGHT x its lexical
+   evidence (coverage**COVERAGE_POWER x bm25 / the query's best bm25, x LEXICAL_OTHER for a
+   text in another language than the query's). Lexical evidence only adds, so words that
+   every text shares cannot push the right text down: on every set measured the hybrid ranks
+   at least as well as the semantic signal alone (benchmarks/search_quality.py).
+5. Knowing when nothing matches: a record counts only with a best similarity of SEMANTIC_MIN
+   or more and within SEMANTIC_MARGIN of the query's best, or with lexical evidence. Places
+   and organisations (``registry.register(by_name=True)``) count by their names only.
+6. Each record is shown in one language: the reader's if that text matched, else the best
    matching one, with a snippet around the matched words (``<mark>``, everything escaped).
 """
 
@@ -271,6 +274,13 @@ def _hits(index, q, query_language, page, fused: Fused, reader_language) -> list
         if document is None:  # removed since this process's last refresh
             continue
         entry = index.records[record]
+        snippet, passage = _snippet(
+            passages.get(document.id, []),
+            document.language,
+            q,
+            query_language,
+            fused.best_chunk.get(row),
+        )
         results.append(
             SearchHit(
                 type=document.doc_type,
@@ -278,21 +288,24 @@ def _hits(index, q, query_language, page, fused: Fused, reader_language) -> list
                 external_id=document.external_id,
                 title=document.title,
                 language=document.language,
-                path=document.path,
+                path=_located(document, passage),
                 score=round(score, 6),
-                snippet=_snippet(
-                    passages.get(document.id, []),
-                    document.language,
-                    q,
-                    query_language,
-                    fused.best_chunk.get(row),
-                ),
+                snippet=snippet,
                 languages=sorted(
                     {index.doc_language[r] for r in entry.rows if index.doc_alive.data[r]}
                 ),
             )
         )
     return results
+
+
+def _located(document, passage: str) -> str:
+    """The address of the part of the record holding the passage shown, where its type can
+    tell (``registry.register(locate=...)``), else the document's."""
+    source = registry.SOURCES.get(document.doc_type)
+    if source is None or source.locate is None or not passage:
+        return document.path
+    return source.locate(document.object_key, document.language, passage) or document.path
 
 
 def _facets(index, fused: Fused) -> dict[str, dict[str, int]]:
@@ -336,9 +349,10 @@ def _marked_spans(text: str, language: str, stems: set[str]) -> list[tuple[int, 
     ]
 
 
-def _snippet(passages, language, q, query_language, semantic_position) -> str:
+def _snippet(passages, language, q, query_language, semantic_position) -> tuple[str, str]:
+    """The snippet (HTML) and the passage it comes from."""
     if not passages:
-        return ""
+        return "", ""
     stems = _query_stems(q, language, query_language)
     if len(passages) > 1:  # chunk 0 is the title, shown anyway
         passages = passages[1:]
@@ -366,7 +380,7 @@ def _snippet(passages, language, q, query_language, semantic_position) -> str:
     parts.append(html.escape(best[cursor:end]))
     if end < len(best):
         parts.append("…")
-    return "".join(parts)
+    return "".join(parts), best
 
 
 # --- more like this -------------------------------------------------------------------------

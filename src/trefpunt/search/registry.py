@@ -25,6 +25,9 @@ class Source:
     # Found by its names only (places, organisations): the words must match, since the meaning
     # of a short name is close to that of many others ("pizza" is near "Meise" and "Essen").
     by_name: bool = False
+    # ``locate(object_key, language, passage)``: the address of the part of the record that
+    # holds this passage (e.g. a treaty's article, ``/legal/BWBV0002224/#art-3``), or None.
+    locate: Callable[[str, str, str], str | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -47,8 +50,9 @@ def register(
     key=lambda obj: str(obj.pk),
     label=None,
     by_name: bool = False,
+    locate=None,
 ) -> None:
-    SOURCES[doc_type] = Source(doc_type, records, documents, key, label, by_name)
+    SOURCES[doc_type] = Source(doc_type, records, documents, key, label, by_name, locate)
 
 
 def name_types() -> frozenset[str]:

@@ -40,6 +40,7 @@ def test_a_place_name_in_any_language_shows_its_answer_card_first(client, demo_d
     card = html[html.index('class="answer-card"') :]
     assert card.index('href="/fr/places/BE-NIS:62063/"') < card.index('id="knowledge-title"')
     assert '<dd lang="de">Lüttich</dd>' in card
+    assert "Ouvrir la page de ce lieu" in card
 
 
 def test_the_home_box_opens_the_page_of_the_one_place_it_names(client, demo_directory):

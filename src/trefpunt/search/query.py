@@ -49,9 +49,9 @@ SEMANTIC_RECORDS = 50  # … of which this many records count as matches
 # Fusion (calibrated with benchmarks/search_quality.py, see the module docstring):
 SEMANTIC_MIN = 0.18  # a record's best chunk similarity below this is no evidence
 SEMANTIC_MARGIN = 0.30  # nor is one this far below the query's best similarity
-LEXICAL_WEIGHT = 0.15  # similarity points for the strongest lexical evidence (1.0)
-LEXICAL_OTHER = 0.5  # evidence from a text in another language than the query's
-COVERAGE_POWER = 3  # evidence = coverage**COVERAGE_POWER * bm25 / best bm25
+LEXICAL_WEIGHT = 0.40  # similarity points for the strongest lexical evidence (1.0)
+LEXICAL_OTHER = 1.0  # evidence from a text in another language than the query's
+COVERAGE_POWER = 5  # evidence = coverage**COVERAGE_POWER * bm25 / best bm25
 LEXICAL_MIN = 0.0  # lexical evidence below this does not make a record a match
 LEXICAL_LEADS = 0.5  # evidence from which the lexically matched text is the one shown
 SNIPPET_CHARS = 240
@@ -190,6 +190,7 @@ def _fuse(index, query_language, lexical, semantic, needed: int) -> Fused:
         if row not in matched[record]:
             matched[record].append(row)
 
+    by_name = registry.name_types()
     top_lexical = max((hit.score for hit in lexical), default=0.0)
     for hit in lexical:
         row = index.row_of.get(hit.document_id)
@@ -197,7 +198,10 @@ def _fuse(index, query_language, lexical, semantic, needed: int) -> Fused:
             continue
         record = int(index.doc_record.data[row])
         same = index.doc_language[row] in query_language.stem_in
-        strength = hit.coverage**COVERAGE_POWER * (hit.score / top_lexical if top_lexical else 0)
+        # A name matches or not: bm25 over lists of names says nothing more.
+        names = index.records[record].doc_type in by_name
+        relative = 1.0 if names or top_lexical <= 0 else hit.score / top_lexical
+        strength = hit.coverage**COVERAGE_POWER * relative
         strength *= 1.0 if same else LEXICAL_OTHER
         if strength > evidence.get(record, (-1.0, 0))[0]:
             evidence[record] = (strength, row)
@@ -206,7 +210,6 @@ def _fuse(index, query_language, lexical, semantic, needed: int) -> Fused:
     floor = max(SEMANTIC_MIN, top_similarity - SEMANTIC_MARGIN)
     lowest = semantic[-1][2] if semantic else 0.0
     depth = max(SEMANTIC_RECORDS, needed)
-    by_name = registry.name_types()
     for row, position, chunk_similarity in semantic:
         best_chunk.setdefault(row, position)
         record = int(index.doc_record.data[row])

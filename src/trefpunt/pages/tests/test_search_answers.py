@@ -17,8 +17,8 @@ def test_gibberish_finds_nothing_and_the_page_shows_the_empty_state(client, demo
     assert response.context["response"].count == 0
     assert response.context["response"].detected_language is None
     html = response.content.decode()
-    assert "Aucun résultat pour « xyzzy qwerty »." in html
-    assert "Essayez la même question en néerlandais" in html
+    assert "Aucun résultat pour «\xa0xyzzy qwerty\xa0»." in html
+    assert "Posez la même question en néerlandais" in html
     assert 'class="empty-state"' in html
     assert "question lue comme" not in html
 

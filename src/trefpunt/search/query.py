@@ -49,9 +49,9 @@ SEMANTIC_RECORDS = 50  # … of which this many records count as matches
 # Fusion (calibrated with benchmarks/search_quality.py, see the module docstring):
 SEMANTIC_MIN = 0.18  # a record's best chunk similarity below this is no evidence
 SEMANTIC_MARGIN = 0.30  # nor is one this far below the query's best similarity
-LEXICAL_WEIGHT = 0.40  # similarity points for the strongest lexical evidence (1.0)
-LEXICAL_OTHER = 1.0  # evidence from a text in another language than the query's
-COVERAGE_POWER = 5  # evidence = coverage**COVERAGE_POWER * bm25 / best bm25
+LEXICAL_WEIGHT = 0.15  # similarity points for the strongest lexical evidence (1.0)
+LEXICAL_OTHER = 0.5  # evidence from a text in another language than the query's
+COVERAGE_POWER = 3  # evidence = coverage**COVERAGE_POWER * bm25 / best bm25
 LEXICAL_MIN = 0.0  # lexical evidence below this does not make a record a match
 LEXICAL_LEADS = 0.5  # evidence from which the lexically matched text is the one shown
 SNIPPET_CHARS = 240

@@ -1,13 +1,15 @@
-"""Cross-lingual search quality, in-process: recall@10 and MRR per language pair and tag,
-lexical-only against hybrid (lexical + semantic), on the evaluation sets in ../shared/eval.
+"""Search quality, in-process: recall@10 and MRR per set and tag for the hybrid ranking, the
+semantic signal alone and the lexical one alone (``search(mode=...)``, as ``mode=`` of the
+API), and the share of unrelated queries (benchmarks/data/unrelated_queries.txt: 100 queries,
+four languages and keyboard noise) that wrongly find something on each set's documents.
 
-    .venv/bin/python benchmarks/search_quality.py                      # both public sets
+    .venv/bin/python benchmarks/search_quality.py          # public sets + the derived ones
     .venv/bin/python benchmarks/search_quality.py --set ../shared/eval/ntrex_public.jsonl
 
-Each set's documents are indexed as practices (``search.index.bulk_index``) into a temporary
-SQLite database (or DATABASE_URL), once with the configured embedder; lexical-only runs the
-same queries with ``TREFPUNT_EMBEDDER=none``. ``../shared/eval/xling_eval.py`` measures the
-same through the CLI and the HTTP API.
+Sets: the two public ones in ../shared/eval and those derived from the multilingual treaty
+texts by benchmarks/build_sets.py (written on first use). Each set's documents are indexed as
+practices (``search.index.bulk_index``) into a temporary SQLite database (or DATABASE_URL).
+``../shared/eval/xling_eval.py`` measures the same through the CLI and the HTTP API.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import argparse
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,7 +28,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 EVAL = Path(os.environ.get("TREFPUNT_SHARED_EVAL", ROOT.parent / "shared" / "eval"))
-DEFAULT_SETS = [EVAL / "ntrex_public.jsonl", EVAL / "treaties_keywords_public.jsonl"]
+DATA = ROOT / "benchmarks" / "data"
+DEFAULT_SETS = [
+    EVAL / "ntrex_public.jsonl",
+    EVAL / "treaties_keywords_public.jsonl",
+    DATA / "treaty_titles.jsonl",
+    DATA / "treaty_articles.jsonl",
+]
+MODES = ("hybrid", "semantic", "lexical")
+
+
+def unrelated_queries() -> list[str]:
+    with open(DATA / "unrelated_queries.txt", encoding="utf-8") as f:
+        return [line.split("\t", 1)[1].strip() for line in f if line.strip() and line[0] != "#"]
 
 
 def setup_django() -> Path | None:
@@ -80,63 +95,71 @@ def index_set(docs: list[dict]) -> float:
     return time.perf_counter() - started
 
 
-def evaluate(queries: list[dict], docs: list[dict], embedder: str) -> dict:
-    from django.conf import settings
-
+def evaluate(queries: list[dict], mode: str) -> dict:
     from trefpunt.search.query import search
 
-    language_of = {doc["external_id"]: doc["language"] for doc in docs}
-    settings.TREFPUNT_EMBEDDER = embedder
     scores = defaultdict(lambda: {"n": 0, "r10": 0, "mrr": 0.0})
-    timings = []
     for query in queries:
-        started = time.perf_counter()
-        response = search(query["text"], types=["practice"], limit=10)
-        timings.append(time.perf_counter() - started)
+        response = search(query["text"], types=["practice"], limit=10, mode=mode)
         ranked = [hit.external_id for hit in response.results]
         rank = next((i + 1 for i, e in enumerate(ranked) if e in query["relevant"]), None)
-        pair = f"{query['language']}->{language_of[query['relevant'][0]]}"
-        kind = query.get("tag", "").split()[-1] if query.get("tag") else "all"
-        for key in (f"pair {pair}", f"kind {kind}", "ALL"):
+        for key in (query.get("tag") or "all", "ALL"):
             scores[key]["n"] += 1
             scores[key]["r10"] += rank is not None
             scores[key]["mrr"] += 1 / rank if rank else 0.0
-    timings.sort()
-    scores["ALL"]["p95_ms"] = timings[int(0.95 * (len(timings) - 1))] * 1000
     return scores
+
+
+def false_positives(mode: str) -> float:
+    from trefpunt.search.query import search
+
+    queries = unrelated_queries()
+    found = sum(1 for q in queries if search(q, types=["practice"], mode=mode).count)
+    return found / len(queries)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", action="append", type=Path, help="evaluation set (JSONL)")
-    parser.add_argument("--embedder", default=None, help="hybrid embedder (default: settings)")
     args = parser.parse_args()
+    sets = args.set or DEFAULT_SETS
+    if any(not path.exists() and path.parent == DATA for path in sets):
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "build_sets.py")], check=True)
     temporary = setup_django()
-    from django.conf import settings
-
-    embedder = args.embedder or settings.TREFPUNT_EMBEDDER
+    summary = []
     try:
-        for path in args.set or DEFAULT_SETS:
+        for path in sets:
             docs, queries = load(path)
-            settings.TREFPUNT_EMBEDDER = embedder
             seconds = index_set(docs)
-            lexical = evaluate(queries, docs, "none")
-            hybrid = evaluate(queries, docs, embedder)
+            results = {mode: evaluate(queries, mode) for mode in MODES}
+            unrelated = {mode: false_positives(mode) for mode in MODES}
             print(
-                f"\n{path.name}: {len(docs)} documents indexed in {seconds:.1f} s "
-                f"({embedder}), {len(queries)} queries"
+                f"\n{path.name}: {len(docs)} documents indexed in {seconds:.1f} s, "
+                f"{len(queries)} queries"
             )
-            print(f"{'':24} {'lexical R@10':>12} {'MRR':>6}   {'hybrid R@10':>11} {'MRR':>6}")
-            for key in sorted(hybrid, key=lambda k: (k == "ALL", k)):
-                a, b = lexical[key], hybrid[key]
-                print(
-                    f"{key:24} {a['r10'] / a['n']:12.3f} {a['mrr'] / a['n']:6.3f}   "
-                    f"{b['r10'] / b['n']:11.3f} {b['mrr'] / b['n']:6.3f}   n={b['n']}"
+            print(f"{'':22}" + "".join(f"{mode + ' R@10':>14} {'MRR':>6}" for mode in MODES))
+            for key in sorted(results["hybrid"], key=lambda k: (k == "ALL", k)):
+                cells = "".join(
+                    f"{r[key]['r10'] / r[key]['n']:14.3f} {r[key]['mrr'] / r[key]['n']:6.3f}"
+                    for r in results.values()
                 )
+                print(f"{key:22}{cells}   n={results['hybrid'][key]['n']}")
             print(
-                f"p95 in-process: lexical {lexical['ALL']['p95_ms']:.1f} ms, "
-                f"hybrid {hybrid['ALL']['p95_ms']:.1f} ms"
+                f"{'unrelated answered':22}"
+                + "".join(f"{unrelated[m]:14.0%} {'':6}" for m in MODES)
             )
+            summary.append((path.name, results, unrelated))
+        print(
+            "\nset                          "
+            + "".join(f"{m + ' R@10':>14} {'MRR':>6}" for m in MODES)
+            + "  unrelated answered (hybrid)"
+        )
+        for name, results, unrelated in summary:
+            cells = "".join(
+                f"{r['ALL']['r10'] / r['ALL']['n']:14.3f} {r['ALL']['mrr'] / r['ALL']['n']:6.3f}"
+                for r in results.values()
+            )
+            print(f"{name:29}{cells}  {unrelated['hybrid']:.0%}")
     finally:
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)

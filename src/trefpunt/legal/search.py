@@ -5,6 +5,7 @@ another authentic language, one document for that language with that language's 
 its own title heading where the text has one: a French or German keyword query then meets
 French or German words, not only the multilingual vectors. Without articles the whole text goes
 in the original-language document. ``external_id`` is the bwb_id, so search results carry it.
+A hit points to the article holding the passage shown (``locate``: ``/legal/…/#art-3``).
 """
 
 from collections import defaultdict
@@ -14,7 +15,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
-from trefpunt.search import registry
+from trefpunt.search import chunking, registry
 from trefpunt.search.documents import DocumentData
 
 from . import parsing
@@ -98,10 +99,31 @@ def documents_for_acts(ids: list[int]) -> Iterator[tuple[str, str, list[Document
             yield DOC_TYPE, act.bwb_id, documents_for(act)
 
 
+def _words(text: str) -> str:
+    return " ".join(chunking.plain_text(text).split())
+
+
+def locate(bwb_id: str, language: str, passage: str) -> str | None:
+    """The address of the article (in ``language``) that holds most of the passage's
+    sentences, e.g. ``/legal/BWBV0002730/#art-10-fr``; None for the preamble."""
+    sentences = [_words(s) for s in chunking.sentences(passage)]
+    sentences = [s for s in sentences if len(s) >= 20]
+    best, best_count = None, 0
+    for anchor, number, heading, text in Article.objects.filter(
+        act__bwb_id=bwb_id, language=language
+    ).values_list("anchor", "number", "heading", "text"):
+        body = _words(f"{number} {heading} {text}")
+        count = sum(1 for sentence in sentences if sentence in body)
+        if count > best_count:
+            best, best_count = anchor, count
+    return f"{act_path(bwb_id)}#{best}" if best else None
+
+
 registry.register(
     DOC_TYPE,
     records=indexable,
     documents=documents_for,
     key=lambda act: act.bwb_id,
     label=_("Legal act"),
+    locate=locate,
 )

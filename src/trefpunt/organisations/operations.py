@@ -12,8 +12,9 @@ from trefpunt.accounts.permissions import is_curator
 from trefpunt.lib.content import EditConflict
 from trefpunt.lib.content import with_history_user as _with_history_user
 from trefpunt.lib.text import fold
+from trefpunt.search import index as search_index
 
-from . import access
+from . import access, search
 from .access import can_act_for
 from .models import (
     Membership,
@@ -108,6 +109,7 @@ def create_organisation(
     organisation.full_clean()
     _with_history_user(organisation, user).save()
     _set_names(organisation, {organisation.language: organisation.name, **(names or {})})
+    _index(organisation)
     return organisation
 
 
@@ -147,6 +149,7 @@ def update_organisation(
     if changed or names_changed:
         locked.version += 1
         _with_history_user(locked, user).save(update_fields=[*changed, "version"])
+        _index(locked)
     return locked
 
 
@@ -156,7 +159,14 @@ def archive_organisation(organisation: Organisation, *, user) -> Organisation:
         raise PermissionDenied(_("Only curators can archive organisations."))
     organisation.archived_at = timezone.now()
     _with_history_user(organisation, user).save(update_fields=["archived_at"])
+    _index(organisation)
     return organisation
+
+
+def _index(organisation: Organisation) -> None:
+    """Put the organisation's names in the search index (or take an archived one out)."""
+    fresh = Organisation.objects.prefetch_related("names").get(pk=organisation.pk)
+    search_index.index_or_remove(search.DOC_TYPE, fresh.slug, search.documents_for(fresh))
 
 
 @transaction.atomic

@@ -52,4 +52,5 @@ registry.register(
     documents=documents_for,
     key=lambda organisation: organisation.slug,
     label=_("Organisation"),
+    by_name=True,
 )

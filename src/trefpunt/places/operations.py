@@ -11,8 +11,11 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from trefpunt.lib.text import fold
+from trefpunt.search import chunking
+from trefpunt.search import index as search_index
+from trefpunt.search.models import SearchDocument
 
-from . import bulk
+from . import bulk, search
 from .access import can_correct_gazetteer
 from .importers.base import ImportProblem, TerritoryRecord
 from .importers.packaged import load_exonyms
@@ -184,7 +187,28 @@ def import_territories(
         apply_exonyms()
         if dry_run:
             transaction.set_rollback(True)
+        else:
+            index_territories([territory.pk for _record, territory in kept])
     return summary
+
+
+def index_territories(ids: list[int]) -> int:
+    """Index these territories where the index lacks them or holds other names: the search
+    page and the API find places by any of their names. Returns the documents written."""
+    indexed = {
+        key: (title, text)
+        for key, title, text in SearchDocument.objects.filter(doc_type=search.DOC_TYPE).values_list(
+            "object_key", "title", "text"
+        )
+    }
+    items = []
+    for start in range(0, len(ids), BATCH):
+        for territory in search.indexable().filter(pk__in=ids[start : start + BATCH]):
+            documents = search.documents_for(territory)
+            shown = [(d.title, chunking.plain_text(d.text)) for d in documents]
+            if shown[:1] != [indexed.get(territory.code)]:
+                items.append((search.DOC_TYPE, territory.code, documents))
+    return search_index.bulk_index(items)
 
 
 _TEXT = {"name_language", "nuts3", "languages", "source", "name"}
@@ -352,4 +376,6 @@ def update_territory(territory: Territory, *, user, **fields) -> Territory:
         if user is not None:
             locked._history_user = user
         locked.save(update_fields=[*changed, "updated_at"])
+        fresh = search.indexable().get(pk=locked.pk)
+        search_index.index_record(search.DOC_TYPE, fresh.code, search.documents_for(fresh))
     return locked

@@ -27,9 +27,8 @@ def documents_for(territory: Territory) -> list[DocumentData]:
     spellings = sorted(
         {key for name in names for key in variants(name)} - {n.lower() for n in names}
     )
+    # The parent's name stays out: "Liège" must find Liège, not every town of its province.
     context = [territory.get_level_display(), territory.country]
-    if territory.parent_id:
-        context.append(territory.parent.name)
     return [
         DocumentData(
             doc_type=DOC_TYPE,
@@ -54,6 +53,7 @@ registry.register(
     documents=documents_for,
     key=lambda territory: territory.code,
     label=_("Place"),
+    by_name=True,
 )
 registry.register_facet(
     "country", title=_("Country"), labels=lambda values: dict(COUNTRY_CHOICES), position=30

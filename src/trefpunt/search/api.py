@@ -1,5 +1,7 @@
 """``GET /api/v1/search``: the knowledge base across languages, with facets."""
 
+from typing import Literal
+
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema
 from pydantic import field_validator
@@ -25,6 +27,11 @@ class SearchParams(Page):
     stage: list[str] | None = None
     organisation: list[str] | None = Field(None, description="Organisation identifiers.")
     year: list[int] | None = None
+    mode: Literal["hybrid", "semantic", "lexical"] = Field(
+        "hybrid",
+        description="hybrid (default): meaning and words; semantic: meaning only; "
+        "lexical: words only (for comparing the signals).",
+    )
 
     @field_validator("q")
     @classmethod
@@ -78,6 +85,7 @@ def search(request, params: Query[SearchParams]):
         offset=params.offset,
         user=_user(request),
         reader_language=reader,
+        mode=params.mode,
     )
     return payload(response, lambda hit: absolute(request, f"/{reader}{hit.path}"))
 

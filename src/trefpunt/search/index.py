@@ -142,7 +142,8 @@ def _prepare(items: list[Item], embedder: Embedder) -> Prepared:
     """Plain text and chunks of every document: the title alone (position 0), then the
     passages, each embedded with the title in front (see ``chunking``)."""
     plain, chunks, texts = [], [], []
-    for _doc_type, _key, documents in items:
+    by_name = registry.name_types()  # found by their names only: no vectors to compute
+    for doc_type, _key, documents in items:
         item_plain, item_chunks = [], []
         for document in documents:
             text = chunking.plain_text(document.text or "")
@@ -150,8 +151,9 @@ def _prepare(items: list[Item], embedder: Embedder) -> Prepared:
             parts = chunking.passages(text)
             item_plain.append(text)
             item_chunks.append([title, *parts])
-            texts.append(title)
-            texts.extend(chunking.embedding_text(title, part) for part in parts)
+            if doc_type not in by_name:
+                texts.append(title)
+                texts.extend(chunking.embedding_text(title, part) for part in parts)
         plain.append(item_plain)
         chunks.append(item_chunks)
     vectors = embedder.passages(texts) if embedder.enabled and texts else None
@@ -183,6 +185,7 @@ def _delete(keys: list[tuple[str, str]]) -> None:
 
 
 def _write(prepared: Prepared, embedder: Embedder) -> int:
+    by_name = registry.name_types()
     with transaction.atomic():
         _delete([(doc_type, key) for doc_type, key, _documents in prepared.items])
         documents: list[SearchDocument] = []
@@ -213,9 +216,10 @@ def _write(prepared: Prepared, embedder: Embedder) -> int:
             for key in ROW_FACETS:
                 for value in facet_values(data.facets.get(key)):
                     facets.append(SearchFacet(document=document, key=key, value=value[:120]))
+            embedded = data.doc_type not in by_name
             for position, part in enumerate(parts):
                 vector = None
-                if prepared.vectors is not None:
+                if prepared.vectors is not None and embedded:
                     vector = prepared.vectors[vector_index].astype("<f2").tobytes()
                     vector_index += 1
                 chunks.append(

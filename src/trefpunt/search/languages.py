@@ -7,6 +7,7 @@ reader types the accents (``ouvrieres`` and ``ouvrières`` give one stem), and i
 PostgreSQL's ``unaccent`` + Snowball configurations do on that backend.
 """
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -125,22 +126,52 @@ def detect(text: str) -> tuple[str, float]:
 
 @dataclass(frozen=True)
 class QueryLanguage:
-    detected: str | None  # best guess, None for a query without words
+    detected: str | None  # the query's language; None ("unknown") when short or uncertain
     confidence: float
     stem_in: tuple[str, ...]  # languages the query terms are stemmed in
+    gibberish: bool = False  # most words look like keyboard noise: nothing can match
 
     @property
     def is_certain(self) -> bool:
         return len(self.stem_in) == 1
 
 
+# Keyboard rows (QWERTY, AZERTY, QWERTZ), both ways: five keys in a row are noise, not a word.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "azertyuiop", "qsdfghjklm", "wxcvbn", "qwertzuiop")
+_ROW_RUNS = frozenset(
+    row[i : i + 5] for base in _ROWS for row in (base, base[::-1]) for i in range(len(row) - 4)
+)
+_VOWEL = re.compile(r"[aeiou]")
+_REPEATED = re.compile(r"(\w)\1{3}")
+
+
+def looks_like_noise(word: str) -> bool:
+    """A word no language of ours writes: five keys along a keyboard row ("qwert", "asdfg"), no
+    vowel at all, or one letter four times. Acronyms (typed in capitals) and words with digits
+    are kept: "NMBS", "A2", "BWBV0004497"."""
+    if not word.isalpha() or word.isupper():
+        return False
+    folded = fold(word)
+    return (
+        any(folded[i : i + 5] in _ROW_RUNS for i in range(len(folded) - 4))
+        or _VOWEL.search(folded) is None
+        or _REPEATED.search(folded) is not None
+    )
+
+
 def query_language(query: str) -> QueryLanguage:
+    """The query's language when it can be told (``SHORT_QUERY_WORDS`` words or more, detected
+    with ``MIN_CONFIDENCE``); otherwise ``detected`` is None and the words are stemmed in every
+    language. A query whose words are mostly keyboard noise is marked ``gibberish``."""
     words = fold(query).split()
     if not words:
         return QueryLanguage(None, 0.0, LANGUAGES)
+    noise = sum(looks_like_noise(word) for word in query.split())
+    if 2 * noise >= len(query.split()):
+        return QueryLanguage(None, 0.0, LANGUAGES, gibberish=True)
     language, confidence = detect(query)
-    if len(words) <= SHORT_QUERY_WORDS or confidence < MIN_CONFIDENCE:
-        return QueryLanguage(language, confidence, LANGUAGES)
+    if len(words) < SHORT_QUERY_WORDS or confidence < MIN_CONFIDENCE:
+        return QueryLanguage(None, confidence, LANGUAGES)
     return QueryLanguage(language, confidence, (language,))
 
 

@@ -1,18 +1,21 @@
 """Searching: lexical and semantic candidates, fused per record, with facets and snippets.
 
 1. The query's language is detected (``languages.query_language``); short or uncertain queries
-   are stemmed in every language.
+   are stemmed in every language and their language is "unknown" (None). A query made mostly
+   of keyboard noise ("xyzzy qwerty") finds nothing.
 2. Lexical: the backend's best documents for the stemmed words, filters applied in SQL.
    Semantic: the query vector against every allowed chunk vector (``memory.py``).
 3. A document counts as a lexical match only when it holds enough of the query's words
-   (``lexical.required_matches``: half of a long query), so a sentence typed in French does not
-   pull in every French text that shares a few common words with it.
-4. Both lists are reduced to records (a record's rank = its best document's or chunk's) and
-   fused by weighted reciprocal rank: ``sum(weight / (RRF_K + rank))``. The lexical weight is
-   the share of the query's words matched, halved for a text in a language the query was not
-   written in (names, numbers, loan words): cross-language queries are the semantic list's
-   job, and lexical noise must not push the right text down.
-5. Each record is shown in one language: the reader's if that text matched, else the best
+   (``lexical.required_matches``: half of a long query).
+4. Fusion by score, per record: its best chunk similarity, plus LEXICAL_WEIGHT x its lexical
+   evidence (coverage**COVERAGE_POWER x bm25 / the query's best bm25, x LEXICAL_OTHER for a
+   text in another language than the query's). Lexical evidence only adds, so words that
+   every text shares cannot push the right text down: on every set measured the hybrid ranks
+   at least as well as the semantic signal alone (benchmarks/search_quality.py).
+5. Knowing when nothing matches: a record counts only with a best similarity of SEMANTIC_MIN
+   or more and within SEMANTIC_MARGIN of the query's best, or with lexical evidence. Places
+   and organisations (``registry.register(by_name=True)``) count by their names only.
+6. Each record is shown in one language: the reader's if that text matched, else the best
    matching one, with a snippet around the matched words (``<mark>``, everything escaped).
 """
 
@@ -30,6 +33,7 @@ from django.utils.safestring import SafeString, mark_safe
 from trefpunt.accounts.permissions import is_curator
 
 from . import languages as lang
+from . import registry
 from .documents import FACET_KEYS
 from .embedders import get_embedder
 from .filters import Filters
@@ -39,13 +43,17 @@ from .models import SearchChunk, SearchDocument
 
 logger = logging.getLogger(__name__)
 
-RRF_K = 60
 LEXICAL_DEPTH = 1000  # lexical matches considered (and counted in facets)
 SEMANTIC_CHUNKS = 400  # nearest chunks considered …
 SEMANTIC_RECORDS = 50  # … of which this many records count as matches
-WEIGHT_SEMANTIC = 1.0
-WEIGHT_LEXICAL = 1.0  # a document in (one of) the query's language(s)
-WEIGHT_LEXICAL_OTHER = 0.5  # a document in another language (names, numbers, loan words)
+# Fusion (calibrated with benchmarks/search_quality.py, see the module docstring):
+SEMANTIC_MIN = 0.18  # a record's best chunk similarity below this is no evidence
+SEMANTIC_MARGIN = 0.30  # nor is one this far below the query's best similarity
+LEXICAL_WEIGHT = 0.15  # similarity points for the strongest lexical evidence (1.0)
+LEXICAL_OTHER = 0.5  # evidence from a text in another language than the query's
+COVERAGE_POWER = 3  # evidence = coverage**COVERAGE_POWER * bm25 / best bm25
+LEXICAL_MIN = 0.0  # lexical evidence below this does not make a record a match
+LEXICAL_LEADS = 0.5  # evidence from which the lexically matched text is the one shown
 SNIPPET_CHARS = 240
 
 
@@ -87,6 +95,7 @@ def search(
     user=None,
     reader_language: str | None = None,
     strict: bool = False,
+    mode: str = "hybrid",
 ) -> SearchResponse:
     """Search the index. ``strict``: raise ``IndexMismatch`` instead of answering lexically
     when the stored vectors were made by another model than the configured one."""
@@ -102,7 +111,7 @@ def search(
         year=year,
     )
     query_language = lang.query_language(q)
-    if not query_language.detected:
+    if query_language.gibberish or not lang.fold(q).split():
         return SearchResponse(q, None, 0, [], {})
     embedder = get_embedder()
     index = get_index(embedder)
@@ -116,15 +125,17 @@ def search(
     # while this one waits on the lexical query; both release the GIL, so a request costs
     # about the slower of the two instead of their sum.
     pending = None
-    if embedder.enabled and not warning:
+    if embedder.enabled and not warning and mode != "lexical":
         k = max(SEMANTIC_CHUNKS, 4 * (offset + limit))
         pending = _semantic_pool.submit(_semantic, embedder, index.snapshot(filters), q, k)
     depth = max(LEXICAL_DEPTH, 2 * (offset + limit))
     # With no restricted document in the index, visibility needs no SQL join.
     lexical_filters = filters.without_visibility() if index.all_public else filters
-    lexical = get_backend().search(
-        q, query_language.stem_in, lexical_filters, depth, documents=index.documents
-    )
+    lexical = []
+    if mode != "semantic" or pending is None:
+        lexical = get_backend().search(
+            q, query_language.stem_in, lexical_filters, depth, documents=index.documents
+        )
     semantic = pending.result() if pending is not None else []
 
     fused = _fuse(index, query_language, lexical, semantic, offset + limit)
@@ -168,54 +179,68 @@ class Fused:
 
 
 def _fuse(index, query_language, lexical, semantic, needed: int) -> Fused:
-    scores: dict[int, float] = defaultdict(float)
+    """Score fusion: a record's best chunk similarity, plus its lexical evidence weighted by
+    LEXICAL_WEIGHT (see the module docstring); only records with enough evidence count."""
     matched: dict[int, list[int]] = defaultdict(list)
-    strongest: dict[int, tuple[float, int]] = {}  # record -> (best contribution, its row)
     best_chunk: dict[int, int] = {}
-
-    def add(record: int, row: int, contribution: float) -> None:
-        scores[record] += contribution
-        if contribution > strongest.get(record, (0.0, 0))[0]:
-            strongest[record] = (contribution, row)
+    similarity: dict[int, tuple[float, int]] = {}  # record -> (best chunk similarity, row)
+    evidence: dict[int, tuple[float, int]] = {}  # record -> (lexical evidence, row)
 
     def note(record: int, row: int) -> None:
         if row not in matched[record]:
             matched[record].append(row)
 
-    rank, seen = 0, set()
+    by_name = registry.name_types()
+    top_lexical = max((hit.score for hit in lexical), default=0.0)
     for hit in lexical:
         row = index.row_of.get(hit.document_id)
         if row is None:  # written after this process's last refresh
             continue
         record = int(index.doc_record.data[row])
-        note(record, row)
-        if record not in seen:
-            seen.add(record)
-            rank += 1
-            same = index.doc_language[row] in query_language.stem_in
-            weight = (WEIGHT_LEXICAL if same else WEIGHT_LEXICAL_OTHER) * hit.coverage
-            add(record, row, weight / (RRF_K + rank))
+        same = index.doc_language[row] in query_language.stem_in
+        # A name matches or not: bm25 over lists of names says nothing more.
+        names = index.records[record].doc_type in by_name
+        relative = 1.0 if names or top_lexical <= 0 else hit.score / top_lexical
+        strength = hit.coverage**COVERAGE_POWER * relative
+        strength *= 1.0 if same else LEXICAL_OTHER
+        if strength > evidence.get(record, (-1.0, 0))[0]:
+            evidence[record] = (strength, row)
 
-    rank, seen = 0, set()
+    top_similarity = semantic[0][2] if semantic else 0.0
+    floor = max(SEMANTIC_MIN, top_similarity - SEMANTIC_MARGIN)
+    lowest = semantic[-1][2] if semantic else 0.0
     depth = max(SEMANTIC_RECORDS, needed)
-    for row, position, _similarity in semantic:
+    for row, position, chunk_similarity in semantic:
         best_chunk.setdefault(row, position)
         record = int(index.doc_record.data[row])
-        if record in seen:
-            if record in scores:
+        if index.records[record].doc_type in by_name and record not in evidence:
+            continue
+        if record in similarity:
+            if similarity[record][0] >= floor or record in evidence:
                 note(record, row)
             continue
-        seen.add(record)
-        rank += 1
-        if rank <= depth or record in scores:
-            note(record, row)
-            add(record, row, WEIGHT_SEMANTIC / (RRF_K + rank))
+        similarity[record] = (chunk_similarity, row)
 
-    for record, (_contribution, row) in strongest.items():
+    scores: dict[int, float] = {}
+    strongest: dict[int, int] = {}
+    ranked_semantic = sorted(similarity.items(), key=lambda item: -item[1][0])[:depth]
+    for record, (value, row) in ranked_semantic:
+        if value >= floor:
+            scores[record] = value
+            strongest[record] = row
+    for record, (strength, row) in evidence.items():
+        if strength < LEXICAL_MIN:
+            continue
+        value = similarity.get(record, (lowest, row))[0]
+        scores[record] = value + LEXICAL_WEIGHT * strength
+        if record not in strongest or strength >= LEXICAL_LEADS:
+            strongest[record] = row
+    for record, row in strongest.items():
+        note(record, row)
         rows = matched[record]
         rows.insert(0, rows.pop(rows.index(row)))
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-    return Fused(ranked, dict(matched), best_chunk)
+    return Fused(ranked, {r: matched[r] for r in scores}, best_chunk)
 
 
 # --- results --------------------------------------------------------------------------------
@@ -252,6 +277,13 @@ def _hits(index, q, query_language, page, fused: Fused, reader_language) -> list
         if document is None:  # removed since this process's last refresh
             continue
         entry = index.records[record]
+        snippet, passage = _snippet(
+            passages.get(document.id, []),
+            document.language,
+            q,
+            query_language,
+            fused.best_chunk.get(row),
+        )
         results.append(
             SearchHit(
                 type=document.doc_type,
@@ -259,21 +291,24 @@ def _hits(index, q, query_language, page, fused: Fused, reader_language) -> list
                 external_id=document.external_id,
                 title=document.title,
                 language=document.language,
-                path=document.path,
+                path=_located(document, passage),
                 score=round(score, 6),
-                snippet=_snippet(
-                    passages.get(document.id, []),
-                    document.language,
-                    q,
-                    query_language,
-                    fused.best_chunk.get(row),
-                ),
+                snippet=snippet,
                 languages=sorted(
                     {index.doc_language[r] for r in entry.rows if index.doc_alive.data[r]}
                 ),
             )
         )
     return results
+
+
+def _located(document, passage: str) -> str:
+    """The address of the part of the record holding the passage shown, where its type can
+    tell (``registry.register(locate=...)``), else the document's."""
+    source = registry.SOURCES.get(document.doc_type)
+    if source is None or source.locate is None or not passage:
+        return document.path
+    return source.locate(document.object_key, document.language, passage) or document.path
 
 
 def _facets(index, fused: Fused) -> dict[str, dict[str, int]]:
@@ -317,9 +352,10 @@ def _marked_spans(text: str, language: str, stems: set[str]) -> list[tuple[int, 
     ]
 
 
-def _snippet(passages, language, q, query_language, semantic_position) -> str:
+def _snippet(passages, language, q, query_language, semantic_position) -> tuple[str, str]:
+    """The snippet (HTML) and the passage it comes from."""
     if not passages:
-        return ""
+        return "", ""
     stems = _query_stems(q, language, query_language)
     if len(passages) > 1:  # chunk 0 is the title, shown anyway
         passages = passages[1:]
@@ -347,7 +383,7 @@ def _snippet(passages, language, q, query_language, semantic_position) -> str:
     parts.append(html.escape(best[cursor:end]))
     if end < len(best):
         parts.append("…")
-    return "".join(parts)
+    return "".join(parts), best
 
 
 # --- more like this -------------------------------------------------------------------------

@@ -22,6 +22,12 @@ class Source:
     documents: Callable[[object], list[DocumentData]]  # a record's documents
     key: Callable[[object], str]  # the record's object_key
     label: object = None  # what the search page calls this type (a lazy translation)
+    # Found by its names only (places, organisations): the words must match, since the meaning
+    # of a short name is close to that of many others ("pizza" is near "Meise" and "Essen").
+    by_name: bool = False
+    # ``locate(object_key, language, passage)``: the address of the part of the record that
+    # holds this passage (e.g. a treaty's article, ``/legal/BWBV0002224/#art-3``), or None.
+    locate: Callable[[str, str, str], str | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -36,8 +42,22 @@ SOURCES: dict[str, Source] = {}
 FACETS: dict[str, Facet] = {}
 
 
-def register(doc_type: str, *, records, documents, key=lambda obj: str(obj.pk), label=None) -> None:
-    SOURCES[doc_type] = Source(doc_type, records, documents, key, label)
+def register(
+    doc_type: str,
+    *,
+    records,
+    documents,
+    key=lambda obj: str(obj.pk),
+    label=None,
+    by_name: bool = False,
+    locate=None,
+) -> None:
+    SOURCES[doc_type] = Source(doc_type, records, documents, key, label, by_name, locate)
+
+
+def name_types() -> frozenset[str]:
+    """Record types found by their names only (``register(..., by_name=True)``)."""
+    return frozenset(doc_type for doc_type, source in SOURCES.items() if source.by_name)
 
 
 def register_facet(name: str, *, title, labels=None, position: int = 100) -> None:

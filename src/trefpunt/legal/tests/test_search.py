@@ -21,7 +21,14 @@ def test_a_french_keyword_query_finds_the_dutch_protocol(write_subset, capsys):
     assert "BWBV0004497" in found
     hit = response.results[found.index("BWBV0004497")]
     assert hit.type == "treaty"
-    assert hit.path == "/legal/BWBV0004497/"
+    assert hit.path.startswith("/legal/BWBV0004497/")
+    # The words of an article lead to that article's anchor.
+    sentence = (
+        "Les forces néerlandaises utilisent éventuellement les installations téléphoniques du "
+        "camp dans les mêmes conditions que les troupes françaises."
+    )
+    top = query.search(sentence, types=["treaty"], limit=1).results[0]
+    assert (top.external_id, top.path) == ("BWBV0002730", "/legal/BWBV0002730/#art-10-fr")
     forget()
 
 

@@ -1,11 +1,16 @@
-"""The site's search page: places and organisations by name, then every registered record type
-with the facets their apps registered."""
+"""The site's search page: the place or organisation the query names (an answer card), places
+and organisations by name, then every registered record type with the facets their apps
+registered. From the home page's box (``from=home``), a query naming one place or
+organisation and nothing else opens its page directly."""
+
+from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.http import urlencode
 
 from trefpunt.lib.languages import LANGUAGE_LABELS, current_language
+from trefpunt.lib.text import fold, variants
 from trefpunt.organisations.models import Organisation
 from trefpunt.places.lookup import find_territory_ids
 from trefpunt.places.models import Territory
@@ -15,6 +20,7 @@ from trefpunt.search.documents import FACET_KEYS
 from trefpunt.search.presentation import present_hits
 
 PAGE_SIZE = 10
+ANSWER_LANGUAGES = ("nl", "fr", "de", "en")
 # The engine's arguments for these facets are named in the plural.
 ARGUMENTS = {"type": "types", "language": "languages"}
 
@@ -36,6 +42,42 @@ def _quick_results(query: str):
         Organisation.objects.active().search(query).prefetch_related("names").order_by("name")[:20]
     )
     return territories, organisations
+
+
+@dataclass
+class Answer:
+    """The place or organisation the query names, shown first with its names."""
+
+    kind: str  # "territory" or "organisation"
+    record: object
+    names: list[tuple[str, str, str]]  # (language, its label, the name in it)
+    unambiguous: bool  # the only place or organisation of that name
+
+
+def _answer(query: str, territories, organisations) -> Answer | None:
+    """A place, else an organisation, that the query names exactly (any language, accents and
+    case ignored), e.g. "Luik", "Lüttich" or "liege" for Liège."""
+    keys = variants(query)
+    places = [t for t in territories if {fold(t.name), *(n.folded for n in t.names.all())} & keys]
+    bodies = [
+        o
+        for o in organisations
+        if {fold(o.name), fold(o.acronym or ""), *(n.folded for n in o.names.all())} & keys
+    ]
+    found = places or bodies
+    if not found:
+        return None
+    record = found[0]
+    names = record.names_by_language()
+    return Answer(
+        kind="territory" if places else "organisation",
+        record=record,
+        names=[
+            (code, LANGUAGE_LABELS.get(code, code), names.get(code) or record.name)
+            for code in ANSWER_LANGUAGES
+        ],
+        unambiguous=len(places) + len(bodies) == 1,
+    )
 
 
 def _selected(params) -> dict[str, list[str]]:
@@ -94,6 +136,10 @@ def search(request):
     if not query:
         return render(request, "pages/search.html", context)
     context["territories"], context["organisations"] = _quick_results(query)
+    answer = _answer(query, context["territories"], context["organisations"])
+    if answer and answer.unambiguous and request.GET.get("from") == "home":
+        return redirect(answer.record.get_absolute_url())
+    context["answer"] = answer
     reader = current_language()
     selected = _selected(request.GET)
     number = max(_int(request.GET.get("page")) or 1, 1)

@@ -45,7 +45,13 @@ def test_the_reader_language_comes_from_accept_language(client, corpus):
 def test_filters_and_paging_pass_through(client, corpus):
     body = client.get(
         "/api/v1/search",
-        {"q": "mobility", "type": "practice", "theme": "mobility", "country": ["NL"], "limit": 1},
+        {
+            "q": "buses and bikes across the border",
+            "type": "practice",
+            "theme": "mobility",
+            "country": ["NL"],
+            "limit": 1,
+        },
     ).json()
 
     assert body["count"] == 2

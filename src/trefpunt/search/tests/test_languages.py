@@ -8,11 +8,19 @@ def test_long_queries_are_stemmed_in_their_language_only():
     assert (detected.detected, detected.stem_in) == ("nl", ("nl",))
 
 
-def test_short_queries_are_stemmed_in_every_language():
+def test_short_queries_are_stemmed_in_every_language_and_their_language_is_unknown():
     detected = query_language("woningen")
 
     assert detected.stem_in == LANGUAGES
-    assert detected.detected == "nl"
+    assert (detected.detected, detected.gibberish) == (None, False)
+
+
+def test_keyboard_noise_is_gibberish_of_no_language():
+    for noise in ("xyzzy qwerty", "asdf jkl", "qwertzuiop", "kjdhf sdkjfh", "aaaaaa"):
+        detected = query_language(noise)
+        assert (detected.detected, detected.gibberish) == (None, True), noise
+    for words in ("Lüttich", "pizza", "Pflichtversicherung Haftpflicht", "NMBS", "liberty"):
+        assert query_language(words).gibberish is False, words
 
 
 def test_analyse_folds_drops_stop_words_and_stems():

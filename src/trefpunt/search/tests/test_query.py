@@ -5,6 +5,8 @@ from trefpunt.search.query import more_like_this, search
 
 from .conftest import document
 
+MOBILITY = "buses and bikes across the border"
+
 
 def keys(response) -> list[str]:
     return [hit.id for hit in response.results]
@@ -38,12 +40,12 @@ def test_filters_apply_before_ranking(corpus):
 
 
 def test_several_filters_combine(corpus):
-    response = search("mobility across the border", theme="mobility", stage="pilot")
+    response = search(MOBILITY, theme="mobility", stage="pilot")
 
     assert keys(response) == ["maastricht-bikes"]
-    assert search("mobility", theme="mobility", year=2021).results[0].id == "aachen-bus"
-    assert keys(search("mobility", languages=["de"], theme="mobility")) == ["aachen-bus"]
-    assert keys(search("mobility", types=["territory"])) == []
+    assert search(MOBILITY, theme="mobility", year=2021).results[0].id == "aachen-bus"
+    assert keys(search(MOBILITY, languages=["de"], theme="mobility")) == ["aachen-bus"]
+    assert keys(search(MOBILITY, types=["territory"])) == []
 
 
 def test_facets_count_matching_records(corpus):

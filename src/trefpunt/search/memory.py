@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import vectorstore
+from . import registry, vectorstore
 from .embedders import Embedder
 from .filters import Filters, facet_pairs
 from .models import SearchChunk, SearchDocument, Visibility
@@ -281,7 +281,10 @@ class MemoryIndex:
         self.mismatch = None
         if not self.embedder.enabled:
             return
-        chunks = SearchChunk.objects.order_by()
+        # Record types found by name only carry no vectors by design (``index._prepare``).
+        chunks = SearchChunk.objects.order_by().exclude(
+            document__doc_type__in=registry.name_types()
+        )
         other = chunks.exclude(model=self.embedder.name).values_list("model", flat=True)[:1]
         found = list(other)
         if not found and (

@@ -28,6 +28,9 @@ from .nearest import Snapshot
 logger = logging.getLogger(__name__)
 
 FULL_RELOAD_SHARE = 0.25  # above this share of changed or dead documents, reload everything
+# Documents (and their chunks) read per query when the index loads: SQLite accepts 32,766
+# parameters, and a small demo with its gazetteer loads in one go.
+LOAD_BATCH = 20_000
 # From this many chunks on, a first pass scores every chunk in REDUCED dimensions (PCA of the
 # stored vectors) and only the best candidates are scored exactly (``nearest.py``).
 TWO_STAGE_MIN_CHUNKS = 50_000
@@ -202,8 +205,8 @@ class MemoryIndex:
         if fresh:
             self._add_documents(row for row in self.store.documents() if row[0] in fresh)
         ids = sorted(pk for pk in ids if pk not in fresh)
-        for start in range(0, len(ids), 5000):
-            part = ids[start : start + 5000]
+        for start in range(0, len(ids), LOAD_BATCH):
+            part = ids[start : start + LOAD_BATCH]
             documents = SearchDocument.objects.filter(id__in=part).values_list(
                 "id", "doc_type", "object_key", "language", "visibility", "facets", "updated_at"
             )

@@ -6,7 +6,7 @@ and for requests larger than the limits.
 * A text longer than ``TEXT_MAX_CHARS``: indexing it would embed hundreds of passages.
 * A body over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (413), over ``DATA_UPLOAD_MAX_NUMBER_FIELDS``
   fields (400), a JSON body that does not parse (400; nesting deeper than Python's recursion
-  limit does not parse).
+  limit does not parse), an API body that is not a JSON object (400).
 
 The API answers with the same JSON bodies as its handlers (``detail`` and, per field,
 ``errors`` with 422); the site answers with a 400 page.
@@ -106,6 +106,10 @@ def _json_body(request: HttpRequest, errors: dict[str, list[str]]) -> None:
         if request.content_type == "application/json" or request.content_type.endswith("+json"):
             raise Refused(400, _("The request body is not valid JSON.")) from None
         return  # not declared JSON: the view decides what it is
+    if not isinstance(document, dict) and request.path_info.startswith("/api/"):
+        # Every API body is an object; a bare string would even be read through its methods
+        # (django-ninja takes ``"hello world".title()`` as the ``title`` field).
+        raise Refused(400, _("The request body must be a JSON object."))
     _walk(document, "", errors)
 
 

@@ -471,3 +471,18 @@ def test_a_draft_practice_of_another_organisation_stays_off_the_agenda_in_the_ap
         {"id": published.pk, "title": "Bus transfrontalier Menin–Halluin"},
         {"id": own_draft.pk, "title": "Brouillon de Menin"},
     ]
+
+
+@pytest.mark.parametrize("body", ['"hello world"', "42", "[]", "null"])
+def test_a_body_that_is_not_an_object_is_refused(
+    schedule, editor_of_menen, api_client_with_token, body
+):
+    meeting = schedule()
+
+    response = api_client_with_token(editor_of_menen).post(
+        f"/api/v1/meetings/{meeting.pk}/agenda", body, content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "The request body must be a JSON object."}
+    assert AgendaItem.objects.count() == 0

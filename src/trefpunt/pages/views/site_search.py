@@ -15,6 +15,7 @@ from trefpunt.search.documents import FACET_KEYS
 from trefpunt.search.presentation import present_hits
 
 PAGE_SIZE = 10
+MAX_PAGE = 10_000  # further, the offset overflows database integers; nobody reads that far
 # The engine's arguments for these facets are named in the plural.
 ARGUMENTS = {"type": "types", "language": "languages"}
 
@@ -88,6 +89,11 @@ def _facet_groups(facets: dict, selected: dict[str, list[str]]) -> list[dict]:
     return groups
 
 
+MAX_PAGE = (
+    10_000  # past it, the offset would overflow the database's integers; no one reads that far
+)
+
+
 def search(request):
     query = request.GET.get("q", "").strip()[:100]
     context = {"query": query, "territories": [], "organisations": [], "response": None}
@@ -96,7 +102,7 @@ def search(request):
     context["territories"], context["organisations"] = _quick_results(query)
     reader = current_language()
     selected = _selected(request.GET)
-    number = max(_int(request.GET.get("page")) or 1, 1)
+    number = min(max(_int(request.GET.get("page")) or 1, 1), MAX_PAGE)
     response = _knowledge(request, query, selected, reader, number)
     page = Paginator(range(response.count), PAGE_SIZE).get_page(number)
     if page.number != number and response.count:  # past the last page: show the last one

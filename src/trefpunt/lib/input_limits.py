@@ -50,6 +50,26 @@ def text_errors(value: str) -> list[str]:
     return []
 
 
+def invalid_text_paths(document) -> list[str]:
+    """Where a parsed JSON document holds a NUL byte or a lone surrogate (``a.0.b``; keys too)."""
+    found: list[str] = []
+    stack = [(document, "")]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            if _INVALID.search(value):
+                found.append(path)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                where = f"{path}.{key}" if path else str(key)
+                if isinstance(key, str) and _INVALID.search(key):
+                    found.append(where)
+                stack.append((item, where))
+        elif isinstance(value, list):
+            stack.extend((item, f"{path}.{n}" if path else str(n)) for n, item in enumerate(value))
+    return sorted(found)
+
+
 def _walk(value, path: str, errors: dict[str, list[str]]) -> None:
     """Every string (keys too) of a parsed JSON document, without recursion."""
     stack = [(value, path)]

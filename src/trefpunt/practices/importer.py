@@ -3,7 +3,6 @@ and the demo content): JSON Lines, one object per line; ``docs/import-formats.md
 the format. Writing the checked records is ``operations.imports``.
 """
 
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from trefpunt.lib.richtext import sanitise
 from trefpunt.organisations.models import Organisation
-from trefpunt.places.importers.base import ImportProblem, open_text
+from trefpunt.places.importers.base import ImportProblem, count_lines, json_lines
 from trefpunt.places.models import Territory
 
 from .models import CONTENT_LANGUAGES, CollectionKind, Origin, Stage, Status, Theme
@@ -335,25 +334,17 @@ class PracticeFile:
         self.parse = parse or parse_record
 
     def __iter__(self) -> Iterator:
-        with open_text(self.path) as lines:
-            for number, text in enumerate(lines, start=1):
-                if not text.strip():
-                    continue
-                try:
-                    data = json.loads(text)
-                except ValueError as error:
-                    yield ImportProblem(
-                        _("invalid JSON (%(error)s)") % {"error": error}, line=number
-                    )
-                    continue
-                try:
-                    yield self.parse(data, number)
-                except ImportProblem as problem:
-                    yield problem
+        for number, data in json_lines(self.path):
+            if isinstance(data, ImportProblem):
+                yield data
+                continue
+            try:
+                yield self.parse(data, number)
+            except ImportProblem as problem:
+                yield problem
 
     def count_lines(self) -> int:
-        with open_text(self.path) as lines:
-            return sum(1 for text in lines if text.strip())
+        return count_lines(self.path)
 
 
 class References:

@@ -1,11 +1,13 @@
 """Bad input is refused before any work starts: a 4xx with a JSON body on the API, a 400 page
 on the site, and nothing written (issue 9)."""
 
+import json
 import time
 from datetime import datetime
 
 import pytest
 
+from trefpunt.lib import errors
 from trefpunt.meetings import operations
 from trefpunt.meetings.models import AgendaItem, Meeting
 from trefpunt.organisations.models import Organisation
@@ -151,3 +153,24 @@ def test_a_site_form_with_a_nul_byte_is_a_400_page(client, editor_of_menen, meet
 
     assert response.status_code == 400
     assert NUL in response.content.decode()
+
+
+def test_an_unknown_api_address_is_a_json_404(client):
+    response = client.get("/api/v1/no-such-thing")
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
+
+
+def test_a_server_error_on_the_api_is_a_json_500(rf):
+    response = errors.server_error(rf.get("/api/v1/people"))
+
+    assert response.status_code == 500
+    assert json.loads(response.content) == {"detail": "Server error."}
+
+
+def test_a_server_error_on_the_site_is_a_page(rf):
+    response = errors.server_error(rf.get("/en/"))
+
+    assert response.status_code == 500
+    assert response["Content-Type"] == "text/html; charset=utf-8"

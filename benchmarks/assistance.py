@@ -43,11 +43,20 @@ def main() -> None:
     rng = random.Random(2024)
     (lat_min, lat_max), (lon_min, lon_max) = reach.AREA["lat"], reach.AREA["lon"]
     items = [
-        Item(id=i, kind=KINDS[0] if i % 2 else rng.choice(KINDS), name="", owner="",
-             owner_id=None, owner_type="other", country="BE", region="",
-             latitude=rng.uniform(lat_min, lat_max), longitude=rng.uniform(lon_min, lon_max),
-             quantity=rng.choice([None, 1, 2, 5, 10, 50]),
-             activation_minutes=rng.choice([0, 5, 15, 60, 240]))
+        Item(
+            id=i,
+            kind=KINDS[0] if i % 2 else rng.choice(KINDS),
+            name="",
+            owner="",
+            owner_id=None,
+            owner_type="other",
+            country="BE",
+            region="",
+            latitude=rng.uniform(lat_min, lat_max),
+            longitude=rng.uniform(lon_min, lon_max),
+            quantity=rng.choice([None, 1, 2, 5, 10, 50]),
+            activation_minutes=rng.choice([0, 5, 15, 60, 240]),
+        )
         for i in range(1, args.capabilities + 1)
     ]
     start = time.perf_counter()

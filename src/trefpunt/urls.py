@@ -38,3 +38,6 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
+
+handler404 = "trefpunt.lib.errors.not_found"
+handler500 = "trefpunt.lib.errors.server_error"

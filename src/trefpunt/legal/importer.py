@@ -6,23 +6,20 @@ that cannot be read becomes an ``ImportProblem`` naming the line; a file that ca
 at all (binary, broken gzip) becomes one problem for the whole file.
 """
 
-import gzip
-import json
 import re
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from trefpunt.places.importers.base import ImportProblem, open_text
+from trefpunt.places.importers.base import ImportProblem, count_lines, json_lines
 
 BWB_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,19}$")
 REPOSITORY = "https://github.com/statengeneraal/laws-markdown"
 TITLE_LIMIT = 5000
 TEXT_LIMIT = 5_000_000
-_UNREADABLE = (UnicodeDecodeError, OSError, EOFError, gzip.BadGzipFile, zlib.error)
+MAX_LINE_CHARS = 2 * TEXT_LIMIT  # the text, escaped, with its title
 
 
 @dataclass
@@ -82,35 +79,14 @@ class TreatyFile:
         self.path = Path(path)
 
     def __iter__(self) -> Iterator[TreatyRecord | ImportProblem]:
-        number = 0
-        try:
-            with open_text(self.path) as lines:
-                for number, text in enumerate(lines, start=1):
-                    if not text.strip():
-                        continue
-                    try:
-                        data = json.loads(text)
-                    except ValueError as error:
-                        yield ImportProblem(
-                            _("invalid JSON (%(error)s)") % {"error": error}, line=number
-                        )
-                        continue
-                    try:
-                        yield parse_record(data, number)
-                    except ImportProblem as problem:
-                        yield problem
-        except ImportProblem as problem:
-            yield problem
-        except _UNREADABLE as error:
-            yield ImportProblem(
-                _("not a readable UTF-8 JSON Lines file (%(error)s)") % {"error": error},
-                path=str(self.path),
-                line=number + 1,
-            )
+        for number, data in json_lines(self.path, max_chars=MAX_LINE_CHARS):
+            if isinstance(data, ImportProblem):
+                yield data
+                continue
+            try:
+                yield parse_record(data, number)
+            except ImportProblem as problem:
+                yield problem
 
     def count_lines(self) -> int:
-        try:
-            with open_text(self.path) as lines:
-                return sum(1 for text in lines if text.strip())
-        except (ImportProblem, *_UNREADABLE):
-            return 0
+        return count_lines(self.path)

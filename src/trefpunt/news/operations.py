@@ -60,6 +60,7 @@ ARTICLE_FIELDS = (
 )
 RICH_TEXT_FIELDS = ("summary", "body")
 # What Pillow calls the formats we accept, and the extension the stored file gets.
+MAX_IMAGE_PIXELS = 40_000_000  # a 5 MB photo has ~24 million
 IMAGE_FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp", "GIF": "gif"}
 MEGABYTE = 1024 * 1024
 
@@ -100,10 +101,22 @@ def check_image(upload) -> str:
             }
         )
     upload.seek(0)
+    too_large = ValidationError(
+        {
+            "image": _("The image has more than %(limit)s million pixels.")
+            % {"limit": number_format(MAX_IMAGE_PIXELS // 1_000_000)}
+        }
+    )
     try:
+        # Opening reads the header only; the declared size is checked before any decoding
+        # (Pillow refuses past twice its own limit, a 70-byte file may declare 10^10 pixels).
         with Image.open(upload) as image:
             kind = image.format
+            if image.width * image.height > MAX_IMAGE_PIXELS:
+                raise too_large
             image.verify()
+    except Image.DecompressionBombError:
+        raise too_large from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         kind = None
     finally:

@@ -1,10 +1,10 @@
 """The register as CSV and JSON: the same rows as the API list, for the same filters."""
 
-import csv
 import io
 
 from django.utils.translation import gettext as _
 
+from trefpunt.lib import csv
 from trefpunt.lib.api import localized_url
 
 COLUMNS = (
@@ -22,15 +22,6 @@ COLUMNS = (
     "cases",
     "url",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value) -> str:
-    """A cell a spreadsheet will not run: text starting like a formula gets a quote."""
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
 
 
 def row(obstacle, language: str, site: str = "") -> dict:
@@ -58,7 +49,7 @@ def as_csv(obstacles, language: str, site: str = "") -> str:
     writer.writerow(COLUMNS)
     for obstacle in obstacles:
         values = row(obstacle, language, site)
-        writer.writerow([safe_cell(values[name]) for name in COLUMNS])
+        writer.writerow([values[name] for name in COLUMNS])
     return out.getvalue()
 
 

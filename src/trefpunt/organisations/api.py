@@ -109,11 +109,13 @@ class OrganisationIn(Schema):
 
 class OrganisationPatch(Schema):
     version: int = Field(..., description="The version you read; a stale one gets 422.")
-    name: str | None = Field(None, min_length=1, max_length=200)
+    # Fields left out stay as they are; ``null`` is refused where the value cannot be empty
+    # (a default is not validated, an explicit ``null`` is).
+    name: str = Field(None, min_length=1, max_length=200)
     names: dict[str, str] | None = None
-    acronym: str | None = Field(None, max_length=30)
-    website: str | None = None
-    description: str | None = None
+    acronym: str = Field(None, max_length=30)
+    website: str = Field(None)
+    description: str = Field(None)
     parent: str | None = None
 
 

@@ -1,4 +1,3 @@
-import csv
 import json
 
 from django.conf import settings
@@ -7,6 +6,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from trefpunt.lib import csv
 from trefpunt.lib.languages import current_language
 
 from .api import TerritoryFilters, filtered_territories

@@ -4,20 +4,18 @@ and attendance, minutes and their approval, translations. Each calls one functio
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db.models import Prefetch
 from django.http import Http404
 from ninja import Field, P, PathEx, Query, Schema, Status
 
 from trefpunt.accounts.auth import token_auth
 from trefpunt.lib.api import ErrorOut, language_of
-from trefpunt.practices.models import Practice
 
 from .. import access, operations
 from ..models import AgendaItem, DelegationLevel, Participant, ParticipantStatus, Visibility
 from .lookups import _meeting, _organisation, _person, _raise
 from .router import router
 from .schemas import LANGUAGE_PATTERN, AgendaItemOut, LanguageQuery
-from .serialisers import agenda_item_out
+from .serialisers import agenda_item_out, linked_practices
 
 WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
@@ -105,19 +103,17 @@ def create_agenda_item(request, id: int, payload: AgendaItemIn, query: Query[Lan
     item = operations.add_agenda_item(
         meeting, user=request.auth, presenter=presenter, practices=practices, **fields
     )
-    return Status(201, _agenda_item_out(item.pk, language_of(request, query)))
+    return Status(201, _agenda_item_out(request.auth, item.pk, language_of(request, query)))
 
 
-def _agenda_item_out(pk: int, language: str) -> dict:
-    """The item as the meeting detail shows it to its organisers (who just wrote it)."""
+def _agenda_item_out(user, pk: int, language: str) -> dict:
+    """The item as the meeting detail shows it to ``user`` (who just wrote it)."""
     item = (
         AgendaItem.objects.select_related("presenter")
-        .prefetch_related(
-            Prefetch("practices", queryset=Practice.objects.prefetch_related("translations"))
-        )
+        .prefetch_related(linked_practices(user))
         .get(pk=pk)
     )
-    return agenda_item_out(item, language, show_drafts=True)
+    return agenda_item_out(item, language)
 
 
 def _participant_out(participant: Participant, language: str) -> dict:

@@ -94,8 +94,16 @@ def _practice_title(practice: Practice, language: str) -> str:
     return translated.title if translated is not None else practice.title
 
 
-def agenda_item_out(item, language: str, *, show_drafts: bool) -> dict:
-    """One agenda item; linked draft practices only for the organisers (``show_drafts``)."""
+def linked_practices(user) -> Prefetch:
+    """An agenda item's practices as ``user`` may read them (the practices' own rule: a draft
+    only for its owner's editors and curators, whoever organises the meeting)."""
+    return Prefetch(
+        "practices", queryset=Practice.objects.visible_to(user).prefetch_related("translations")
+    )
+
+
+def agenda_item_out(item, language: str) -> dict:
+    """One agenda item; its practices prefetched with ``linked_practices``."""
     return {
         "id": item.pk,
         "position": item.position,
@@ -107,9 +115,7 @@ def agenda_item_out(item, language: str, *, show_drafts: bool) -> dict:
         "duration_minutes": item.duration_minutes,
         "document_url": item.document_url,
         "practices": [
-            {"id": p.pk, "title": _practice_title(p, language)}
-            for p in item.practices.all()
-            if p.status == "published" or show_drafts
+            {"id": p.pk, "title": _practice_title(p, language)} for p in item.practices.all()
         ],
     }
 
@@ -157,16 +163,13 @@ def meeting_detail(request, meeting: Meeting, user, language: str) -> dict:
     )
     if not visible:
         return data
-    organiser = access.can_organise(user, meeting) if user is not None else False
     today = timezone.localdate()
     agenda = (
         meeting.agenda.select_related("presenter")
-        .prefetch_related(
-            Prefetch("practices", queryset=Practice.objects.prefetch_related("translations"))
-        )
+        .prefetch_related(linked_practices(user))
         .order_by("position", "pk")
     )
-    data["agenda"] = [agenda_item_out(item, language, show_drafts=organiser) for item in agenda]
+    data["agenda"] = [agenda_item_out(item, language) for item in agenda]
     data["carried_actions"] = [
         action_out(request, a, language, today)
         for a in access.carried_actions(meeting, user).order_by(*ACTION_ORDER)

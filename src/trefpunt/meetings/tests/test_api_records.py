@@ -452,3 +452,37 @@ def test_translating_needs_a_token_the_right_and_good_input(
     assert MeetingTranslation.objects.count() == 0
     meeting.refresh_from_db()
     assert meeting.sequence == 0
+
+
+def test_a_draft_practice_of_another_organisation_stays_off_the_agenda_in_the_api(
+    schedule, editor_of_menen, api_client_with_token
+):
+    meeting = schedule()
+    published = _practice("Bus transfrontalier Menin–Halluin")
+    draft = _practice("Brouillon de Courtrai", status="draft", owner="kortrijk")
+    own_draft = _practice("Brouillon de Menin", status="draft", owner="menen")
+    operations.add_agenda_item(
+        meeting, user=None, title="Mobilité", practices=[published, draft, own_draft]
+    )
+
+    data = api_client_with_token(editor_of_menen).get(f"/api/v1/meetings/{meeting.pk}").json()
+
+    assert sorted(data["agenda"][0]["practices"], key=lambda p: p["id"]) == [
+        {"id": published.pk, "title": "Bus transfrontalier Menin–Halluin"},
+        {"id": own_draft.pk, "title": "Brouillon de Menin"},
+    ]
+
+
+@pytest.mark.parametrize("body", ['"hello world"', "42", "[]", "null"])
+def test_a_body_that_is_not_an_object_is_refused(
+    schedule, editor_of_menen, api_client_with_token, body
+):
+    meeting = schedule()
+
+    response = api_client_with_token(editor_of_menen).post(
+        f"/api/v1/meetings/{meeting.pk}/agenda", body, content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "The request body must be a JSON object."}
+    assert AgendaItem.objects.count() == 0

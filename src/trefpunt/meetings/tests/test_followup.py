@@ -206,3 +206,15 @@ def test_the_series_page_lists_its_open_actions(client, actions):
     assert sorted(_titles(html)) == ["Convention de soins", "Lits disponibles"]
     assert 'href="/api/v1/meetings/series/sante.ics"' in html
     assert client.get("/fr/meetings/series/nope/").status_code == 404
+
+
+def test_the_actions_export_quotes_cells_that_a_spreadsheet_would_run(client, actions):
+    late_bus = actions["late_bus"]
+    operations.update_action(late_bus, user=None, version=late_bus.version, notes="@SUM(A1:A9)")
+    Action.objects.filter(pk=late_bus.pk).update(title='=HYPERLINK("http://x.example","y")')
+
+    response = client.get("/en/meetings/follow-up/actions.csv?overdue=on")
+
+    row = next(csv.DictReader(io.StringIO(response.content.decode())))
+    assert row["action"] == '\'=HYPERLINK("http://x.example","y")'
+    assert row["notes"] == "'@SUM(A1:A9)"

@@ -961,3 +961,12 @@ def test_a_chair_whose_post_has_ended_is_kept_when_the_meeting_is_edited(
 
     assert response.status_code == 302
     assert sorted(upcoming.chairs.values_list("person__slug", "country")) == before
+
+
+def test_the_list_export_quotes_cells_that_a_spreadsheet_would_run(client, consultation):
+    Meeting.objects.filter(pk=consultation["past"].pk).update(title="+cmd|' /C calc'!A0")
+
+    response = client.get("/en/meetings/export.csv?when=past")
+
+    row = next(csv.DictReader(io.StringIO(response.content.decode())))
+    assert row["title"] == "'+cmd|' /C calc'!A0"

@@ -1,7 +1,6 @@
 """The follow-up dashboard: open and overdue actions grouped per organiser, series or owner,
 and their export."""
 
-import csv
 from collections import Counter
 
 from django.http import HttpResponse
@@ -9,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from trefpunt.lib import csv
 from trefpunt.lib.languages import current_language
 
 from .. import access, followup_sources

@@ -1,7 +1,6 @@
 """Reading meetings: the list (upcoming and past) and its export, the month calendar, a series."""
 
 import calendar
-import csv
 import datetime
 
 from django.conf import settings
@@ -14,6 +13,7 @@ from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
+from trefpunt.lib import csv
 from trefpunt.lib.languages import current_language
 
 from .. import access

@@ -1,6 +1,8 @@
 """Writes to articles and translations: permissions, versions, history, index, images."""
 
 import io
+import struct
+import zlib
 from datetime import datetime
 
 import pytest
@@ -364,3 +366,36 @@ def test_the_image_size_is_written_in_the_reader_s_language(menen, monkeypatch):
         )
 
     assert error.value.message_dict["image"] == ["L’image dépasse la limite de 5 Mo (6,30 Mo)."]
+
+
+def _png_header(width: int, height: int) -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")
+
+
+def test_a_small_file_declaring_a_huge_image_is_refused(menen):
+    upload = SimpleUploadedFile("bomb.png", _png_header(100_000, 100_000))
+
+    with pytest.raises(ValidationError) as error:
+        operations.create_article(
+            user=None, author=menen, language="nl", title="T", image=upload, image_alt="x"
+        )
+
+    assert error.value.message_dict == {"image": ["The image has more than 40 million pixels."]}
+    assert Article.objects.count() == 0
+
+
+def test_an_image_over_the_pixel_limit_is_refused(menen):
+    upload = SimpleUploadedFile("wide.png", _png_header(10_000, 5_000))
+
+    with pytest.raises(ValidationError) as error:
+        operations.create_article(
+            user=None, author=menen, language="nl", title="T", image=upload, image_alt="x"
+        )
+
+    assert error.value.message_dict == {"image": ["The image has more than 40 million pixels."]}

@@ -1,7 +1,5 @@
 """Reading the news: current articles, the archive and its exports, one article, the feeds."""
 
-import csv
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -11,6 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from trefpunt.lib import csv
 from trefpunt.lib.languages import LANGUAGE_LABELS, current_language
 from trefpunt.lib.richtext import rich_text
 from trefpunt.meetings.models import Meeting

@@ -339,3 +339,19 @@ def test_a_post_cannot_end_before_it_starts(editor_of_menen, api_client_with_tok
     assert response.status_code == 422
     assert response.json()["errors"] == {"end": ["The end date is before the start date."]}
     assert Organisation.objects.get(slug="menen").posts.count() == posts
+
+
+@pytest.mark.parametrize("field", ["website", "acronym", "description", "name"])
+def test_null_for_a_field_that_cannot_be_empty_is_a_field_error(
+    editor_of_menen, api_client_with_token, field
+):
+    before = _menen_state()
+
+    response = _patch(api_client_with_token(editor_of_menen), "menen", {"version": 1, field: None})
+
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": "Some fields are not valid.",
+        "errors": {field: ["Input should be a valid string"]},
+    }
+    assert _menen_state() == before

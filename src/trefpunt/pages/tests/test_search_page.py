@@ -212,3 +212,10 @@ def test_the_empty_search_page_shows_only_the_form(client, knowledge):
     assert response.context["response"] is None
     assert '<input id="q" name="q" type="search" value=""' in html
     assert "knowledge-title" not in html
+
+
+@pytest.mark.parametrize("page", ["999999999999999999999", "-5", "1e9", "9" * 5000])
+def test_any_page_number_shows_a_page(client, knowledge, page):
+    response = client.get("/en/search/", {"q": QUERY, "page": page})
+
+    assert response.status_code == 200

@@ -21,6 +21,7 @@ from trefpunt.search.presentation import present_hits
 
 PAGE_SIZE = 10
 ANSWER_LANGUAGES = ("nl", "fr", "de", "en")
+MAX_PAGE = 10_000  # further, the offset overflows database integers; nobody reads that far
 # The engine's arguments for these facets are named in the plural.
 ARGUMENTS = {"type": "types", "language": "languages"}
 
@@ -130,6 +131,11 @@ def _facet_groups(facets: dict, selected: dict[str, list[str]]) -> list[dict]:
     return groups
 
 
+MAX_PAGE = (
+    10_000  # past it, the offset would overflow the database's integers; no one reads that far
+)
+
+
 def search(request):
     query = request.GET.get("q", "").strip()[:100]
     context = {"query": query, "territories": [], "organisations": [], "response": None}
@@ -142,7 +148,7 @@ def search(request):
     context["answer"] = answer
     reader = current_language()
     selected = _selected(request.GET)
-    number = max(_int(request.GET.get("page")) or 1, 1)
+    number = min(max(_int(request.GET.get("page")) or 1, 1), MAX_PAGE)
     response = _knowledge(request, query, selected, reader, number)
     page = Paginator(range(response.count), PAGE_SIZE).get_page(number)
     if page.number != number and response.count:  # past the last page: show the last one

@@ -2,12 +2,20 @@ import csv
 import gzip
 import io
 import json
+import math
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+
+from trefpunt.lib.input_limits import invalid_text_paths
+
+MAX_LINE_CHARS = 2_000_000  # a JSON Lines record; longer lines are refused unread
+# What reading a file that is not UTF-8 text (binary, Latin-1, a broken gzip stream) raises.
+UNREADABLE = (UnicodeDecodeError, OSError, EOFError, zlib.error)
 
 
 class ImportProblem(Exception):
@@ -115,16 +123,107 @@ def read_csv(path: str | Path, required: set[str]) -> Iterator[tuple[int, dict[s
             raise ImportProblem(str(exc), path=str(path), line=reader.line_num) from None
 
 
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(_("number out of range: %(number)s") % {"number": text})
+    return value
+
+
+def _no_constant(name: str):
+    raise ValueError(_("%(name)s is not a number") % {"name": name})
+
+
+def loads(text: str | bytes):
+    """``json.loads`` for imported files: ``ValueError`` (with a reason) for anything that
+    does not decode into values the database stores: nesting deeper than the interpreter's
+    recursion limit, numbers out of range (``2.3e400``), ``NaN``/``Infinity``."""
+    try:
+        return json.loads(text, parse_float=_finite, parse_constant=_no_constant)
+    except RecursionError:
+        raise ValueError(_("nested too deeply")) from None
+
+
 def read_json(path: str | Path):
     with open_text(path) as handle:
         try:
-            return json.load(handle)
+            return loads(handle.read())
         except json.JSONDecodeError as exc:
             raise ImportProblem(
                 _("invalid JSON: %(error)s") % {"error": exc.msg}, path=str(path), line=exc.lineno
             ) from None
-        except (UnicodeDecodeError, EOFError, OSError) as exc:
+        except UNREADABLE as exc:
             raise ImportProblem(str(exc), path=str(path)) from None
+        except ValueError as exc:
+            message = _("invalid JSON: %(error)s") % {"error": exc}
+            raise ImportProblem(message, path=str(path)) from None
+
+
+def _unreadable(path: str | Path, error: Exception, line: int) -> ImportProblem:
+    return ImportProblem(
+        _("not a readable UTF-8 JSON Lines file (%(error)s)") % {"error": error},
+        path=str(path),
+        line=line,
+    )
+
+
+def json_lines(path: str | Path, *, max_chars: int = MAX_LINE_CHARS) -> Iterator:
+    """(line number, value) for each non-blank line of a JSON Lines file (gzip or not); a line
+    that cannot be imported gives an ``ImportProblem`` as its value, a file that cannot be read
+    one ``ImportProblem`` at the line where reading stopped. A line is never held in memory
+    beyond ``max_chars``; its strings are checked for NUL bytes and lone surrogates, which no
+    database stores."""
+    number = 0
+    try:
+        with open_text(path) as handle:
+            while text := handle.readline(max_chars + 1):
+                number += 1
+                if len(text) > max_chars and not text.endswith("\n"):
+                    while text and not text.endswith("\n"):  # skip the rest, piece by piece
+                        text = handle.readline(max_chars)
+                    yield number, _too_long(max_chars, number)
+                    continue
+                if text.strip():
+                    yield number, _decoded(text, number)
+    except ImportProblem as problem:
+        yield number, problem
+    except UNREADABLE as error:
+        yield number + 1, _unreadable(path, error, number + 1)
+
+
+def _too_long(max_chars: int, number: int) -> ImportProblem:
+    return ImportProblem(
+        _("the line is longer than %(limit)s characters") % {"limit": f"{max_chars:,}"},
+        line=number,
+    )
+
+
+def _decoded(text: str, number: int):
+    try:
+        data = loads(text)
+    except ValueError as error:
+        return ImportProblem(_("invalid JSON (%(error)s)") % {"error": error}, line=number)
+    if paths := invalid_text_paths(data):
+        return ImportProblem(
+            _("“%(field)s” contains a NUL byte or a lone surrogate") % {"field": paths[0]},
+            line=number,
+        )
+    return data
+
+
+def count_lines(path: str | Path) -> int:
+    """Non-blank lines of a text file (gzip or not), read in bounded pieces; 0 if unreadable."""
+    count, blank = 0, True
+    try:
+        with open_text(path) as handle:
+            while piece := handle.readline(65_536):
+                blank = blank and not piece.strip()
+                if piece.endswith("\n"):
+                    count += not blank
+                    blank = True
+    except (ImportProblem, *UNREADABLE):
+        return 0
+    return count + (not blank)
 
 
 def parse_int(value: str, column: str, line: int, *, blank_ok: bool = True) -> int | None:

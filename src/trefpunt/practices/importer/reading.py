@@ -2,7 +2,6 @@
 parsed into a record whose fields are cleaned (``docs/import-formats.md`` describes the format).
 A line that cannot be read becomes an ``ImportProblem`` naming it."""
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,7 +12,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
 from trefpunt.lib.richtext import sanitise
-from trefpunt.places.importers.base import ImportProblem, open_text
+from trefpunt.places.importers.base import ImportProblem, count_lines, json_lines
 
 from ..models import CONTENT_LANGUAGES, CollectionKind, Origin, Stage, Status
 
@@ -322,22 +321,14 @@ class PracticeFile:
         self.parse = parse or parse_record
 
     def __iter__(self) -> Iterator:
-        with open_text(self.path) as lines:
-            for number, text in enumerate(lines, start=1):
-                if not text.strip():
-                    continue
-                try:
-                    data = json.loads(text)
-                except ValueError as error:
-                    yield ImportProblem(
-                        _("invalid JSON (%(error)s)") % {"error": error}, line=number
-                    )
-                    continue
-                try:
-                    yield self.parse(data, number)
-                except ImportProblem as problem:
-                    yield problem
+        for number, data in json_lines(self.path):
+            if isinstance(data, ImportProblem):
+                yield data
+                continue
+            try:
+                yield self.parse(data, number)
+            except ImportProblem as problem:
+                yield problem
 
     def count_lines(self) -> int:
-        with open_text(self.path) as lines:
-            return sum(1 for text in lines if text.strip())
+        return count_lines(self.path)

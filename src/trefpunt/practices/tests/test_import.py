@@ -1,5 +1,6 @@
 """`trefpunt import-practices FILE.jsonl`: all-or-nothing upsert by external_id."""
 
+import gzip
 import io
 import json
 import re
@@ -300,3 +301,61 @@ def test_only_curators_import_through_the_operation(outsider, curator):
 
     assert (summary.created, summary.documents) == (4, 4)
     assert {h.history_user for h in Practice.history.all()} == {curator}
+
+
+def _bytes(tmp_path, content: bytes) -> str:
+    path = tmp_path / "practices.jsonl"
+    path.write_bytes(content)
+    return str(path)
+
+
+def _line(**changes) -> str:
+    return json.dumps({**EVAL_LINES[0], "external_id": "ntrex-9", **changes})
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (json.dumps(EVAL_LINES[2], ensure_ascii=False).encode("latin-1"), "not a readable UTF-8"),
+        (bytes(range(256)) * 40, "not a readable UTF-8"),
+        (gzip.compress(json.dumps(EVAL_LINES[0]).encode())[:30], "not a readable UTF-8"),
+        (b"\x1f\x8b" + b"\x00" * 50, "not a readable UTF-8"),
+    ],
+)
+def test_an_unreadable_file_is_refused_cleanly(tmp_path, db, content, problem):
+    message = _refusal(_bytes(tmp_path, content))
+
+    assert message.startswith("Nothing was imported. ")
+    assert problem in message
+    assert Practice.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "line 2: invalid JSON (nested too deeply)"),
+        ('{"a": ' * 100_000 + "1" + "}" * 100_000, "line 2: invalid JSON (nested too deeply)"),
+        (
+            _line(title="T").replace('"T"', "2.3e400"),
+            "line 2: invalid JSON (number out of range: 2.3e400)",
+        ),
+        (_line(title="Tit\u0000el"), "line 2: “title” contains a NUL byte or a lone surrogate"),
+        (_line(summary="\ud800"), "line 2: “summary” contains a NUL byte or a lone surrogate"),
+    ],
+)
+def test_a_line_that_cannot_be_stored_is_refused_with_its_number(tmp_path, db, line, problem):
+    path = _write(tmp_path / "bad.jsonl", [EVAL_LINES[1], line])
+
+    message = _refusal(path)
+
+    assert message == f"Nothing was imported. {problem}"
+    assert Practice.objects.count() == 0
+
+
+def test_a_line_over_the_size_limit_is_refused_without_reading_it_whole(tmp_path, db):
+    path = _write(tmp_path / "long.jsonl", [EVAL_LINES[1], _line(body="x" * 12_000_000)])
+
+    message = _refusal(path)
+
+    assert message == "Nothing was imported. line 2: the line is longer than 2,000,000 characters"
+    assert Practice.objects.count() == 0

@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from trefpunt.organisations import urls as organisations_urls
 from trefpunt.pages import views as pages
 from trefpunt.places import urls as places_urls
 
@@ -12,6 +13,12 @@ from .api import api
 places_patterns = [
     *places_urls.urlpatterns,
     path("<str:code>/", pages.territory_detail, name="territory"),
+]
+
+# The organisation page lists its meetings, practices and news: a page of ``pages`` too.
+organisations_patterns = [
+    *organisations_urls.urlpatterns,
+    path("organisations/<slug:slug>/", pages.organisation_detail, name="organisation"),
 ]
 
 urlpatterns = [
@@ -27,7 +34,8 @@ urlpatterns += i18n_patterns(
     path("meetings/", include("trefpunt.meetings.urls")),
     path("news/", include("trefpunt.news.urls")),
     path("obstacles/", include("trefpunt.obstacles.urls")),
-    path("", include("trefpunt.organisations.urls")),
+    path("ask/", pages.ask, name="ask"),
+    path("", include((organisations_patterns, organisations_urls.app_name))),
     path("accounts/", include("trefpunt.accounts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

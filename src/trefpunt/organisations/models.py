@@ -223,6 +223,16 @@ class PostQuerySet(models.QuerySet):
         on = on or timezone.localdate()
         return self.filter(end__lt=on)
 
+    def listed(self):
+        """Posts of people and organisations not archived, for indexes and exports."""
+        return self.filter(person__archived_at__isnull=True, organisation__archived_at__isnull=True)
+
+    def in_country(self, country: str):
+        return self.filter(organisation__country=country.upper())
+
+    def with_competence(self, theme: str):
+        return self.filter(competences__theme=theme, competences__archived_at__isnull=True)
+
 
 class Post(models.Model):
     person = models.ForeignKey(

@@ -1,7 +1,10 @@
-"""Pages that combine several apps (the top floor): home, site search, territory page."""
+"""Pages that combine several apps (the top floor): home, site search, territory page,
+organisation page, Ask Trefpunt."""
 
+from .ask import ask
 from .home import home
+from .organisation import organisation_detail
 from .site_search import search
 from .territory import territory_detail
 
-__all__ = ["home", "search", "territory_detail"]
+__all__ = ["ask", "home", "organisation_detail", "search", "territory_detail"]

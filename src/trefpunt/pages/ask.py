@@ -2,8 +2,8 @@
 
 1. The search engine finds practices, obstacles, treaties and meetings for the question (every
    language: the semantic side is cross-lingual).
-2. The question's themes: those of the practices and obstacles found, and the theme names the
-   question uses (in any of the four languages).
+2. The question's themes: those shared by at least two of the best practices and obstacles
+   found, and the theme names the question uses (in any of the four languages).
 3. Counterparts: people in current posts with a competence whose text shares words with the
    question or whose theme is one of the question's themes (an organisation's own competence
    answers through its cross-border contact point). People across the asker's border come
@@ -17,6 +17,7 @@ Every item carries ``why``: the reasons it is there, in the reader's language.
 """
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -41,6 +42,9 @@ MAX_QUESTION = 300
 SECTION_SIZE = 5
 # A competence matches by its words when it shares this share of the question's terms.
 MIN_TEXT_SHARE = 0.34
+# The question's themes are voted by this many of the best practices and obstacles found.
+THEME_PRACTICES = 4
+THEME_OBSTACLES = 2
 
 
 @dataclass
@@ -158,12 +162,15 @@ def _named_themes(question: str) -> set[str]:
 
 
 def _themes(question, practices, obstacles) -> set[str]:
-    themes = _named_themes(question)
-    for practice in practices[:2]:
-        themes |= {theme.slug for theme in practice.themes.all()}
-    for obstacle in obstacles[:2]:
+    """The themes the question names, and those shared by at least two of the best practices
+    and obstacles found (one hit alone may be a near miss of the search)."""
+    votes: Counter[str] = Counter()
+    for practice in practices[:THEME_PRACTICES]:
+        votes.update({theme.slug for theme in practice.themes.all()})
+    for obstacle in obstacles[:THEME_OBSTACLES]:
         if obstacle.domain in DOMAIN_THEMES:
-            themes.add(DOMAIN_THEMES[obstacle.domain])
+            votes[DOMAIN_THEMES[obstacle.domain]] += 1
+    themes = _named_themes(question) | {slug for slug, count in votes.items() if count >= 2}
     return themes & set(CompetenceTheme.values)
 
 

@@ -7,8 +7,7 @@ from django.core.exceptions import PermissionDenied
 from trefpunt.accounts import operations as accounts
 from trefpunt.organisations import operations
 from trefpunt.organisations.access import may_see_contact, visible_contact
-from trefpunt.organisations.models import Competence, CompetenceTheme, Organisation, Post
-from trefpunt.practices.models import Theme
+from trefpunt.organisations.models import Competence, Organisation, Post
 
 
 @pytest.fixture
@@ -31,10 +30,6 @@ def crisis_staff(make_user):
     user = make_user("crisis")
     accounts.grant_role(by=None, user=user, role="crisis_staff")
     return user
-
-
-def test_every_competence_theme_is_a_theme_of_the_shared_taxonomy(db):
-    assert set(CompetenceTheme.values) == set(Theme.objects.values_list("slug", flat=True))
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install demo lint messages benchmarks clean
+.PHONY: run serve test install demo lint messages benchmarks clean
 
 # WeasyPrint (PDF toolkits) needs Pango from the system; install it where we can (Debian, root).
 SYSDEPS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
@@ -27,6 +27,17 @@ run: install
 	$(BIN)/trefpunt migrate --noinput
 	$(BIN)/trefpunt load-demo
 	$(BIN)/trefpunt runserver 127.0.0.1:$(PORT)
+
+## Run the production server (gunicorn, DEBUG off) on SQLite with the demo data; PostgreSQL,
+## Redis and a reverse proxy in front: docs/deployment.md. SECRET_KEY: a fresh one each run
+## unless set.
+serve: install
+	$(BIN)/trefpunt migrate --noinput
+	DEBUG=true $(BIN)/trefpunt load-demo
+	DEBUG=false SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')} \
+	  $(BIN)/trefpunt collectstatic --noinput --verbosity 0
+	DEBUG=false SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')} \
+	  SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} $(BIN)/trefpunt serve --bind 127.0.0.1:$(PORT)
 
 ## Run the whole test suite (DATABASE_URL picks the database; SQLite by default)
 test: install

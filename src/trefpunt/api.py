@@ -6,11 +6,12 @@ Errors always carry ``detail``; validation errors add ``errors`` = {field: [mess
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from trefpunt.assistance.api import router as assistance_router
 from trefpunt.legal.api import router as legal_router
+from trefpunt.lib.api import DocumentedNinjaAPI
 from trefpunt.matching.api import router as matching_router
 from trefpunt.meetings.api import router as meetings_router
 from trefpunt.news.api import router as news_router
@@ -19,9 +20,10 @@ from trefpunt.organisations.api import router as organisations_router
 from trefpunt.organisations.people_api import router as people_router
 from trefpunt.pages.api import router as pages_router
 from trefpunt.places.api import router as places_router
+from trefpunt.programme.api import router as programme_router
 from trefpunt.search.api import router as search_router
 
-api = NinjaAPI(
+api = DocumentedNinjaAPI(
     title="Trefpunt API",
     version="1",
     description="Open data of the Trefpunt cross-border cooperation platform. Reads are public; "
@@ -37,6 +39,8 @@ api.add_router("/", meetings_router)
 api.add_router("/", news_router)
 api.add_router("/", legal_router)
 api.add_router("/", obstacles_router)
+api.add_router("/", assistance_router)
+api.add_router("/", programme_router)
 api.add_router("/", pages_router)
 
 

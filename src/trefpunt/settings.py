@@ -39,9 +39,19 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
+def env_path(name: str, default: Path) -> Path:
+    """An absolute path; empty (as in ``.env.example``) means the default, never the working
+    directory, and a relative path is taken from the project directory."""
+    value = env_str(name)
+    if not value:
+        return default
+    path = Path(value)
+    return path if path.is_absolute() else PROJECT_DIR / path
+
+
 DEBUG = env_bool("DEBUG", True)
 _DEV_SECRET = "django-insecure-local-development-key-change-me-in-production-0123456789"
-SECRET_KEY = env_str("SECRET_KEY", _DEV_SECRET if DEBUG else "")
+SECRET_KEY = env_str("SECRET_KEY") or (_DEV_SECRET if DEBUG else "")
 if not SECRET_KEY:
     raise RuntimeError("SECRET_KEY must be set when DEBUG is false")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
@@ -58,6 +68,7 @@ INSTALLED_APPS = [
     "ninja",
     "simple_history",
     "axes",
+    "csp",
     "trefpunt.lib",
     "trefpunt.places",
     "trefpunt.organisations",
@@ -69,6 +80,8 @@ INSTALLED_APPS = [
     "trefpunt.meetings",
     "trefpunt.news",
     "trefpunt.obstacles",
+    "trefpunt.assistance",
+    "trefpunt.programme",
     "trefpunt.pages",
 ]
 
@@ -77,11 +90,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "trefpunt.lib.nul_guard.RejectNulBytesInApi",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -107,7 +122,7 @@ TEMPLATES = [
 ]
 
 # Database: SQLite (WAL) by default so a clone runs at once; PostgreSQL through DATABASE_URL.
-DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{PROJECT_DIR / 'var' / 'trefpunt.sqlite3'}")
+DATABASE_URL = env_str("DATABASE_URL") or f"sqlite:///{PROJECT_DIR / 'var' / 'trefpunt.sqlite3'}"
 DATABASES = {
     "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 60))
 }
@@ -157,6 +172,11 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+# Behind a reverse proxy every request comes from the proxy's address: with the number of
+# proxies in front of the app, the client address is read from X-Forwarded-For (the last
+# TREFPUNT_PROXY_COUNT hops, which the proxies append and a client cannot forge).
+TREFPUNT_PROXY_COUNT = env_int("TREFPUNT_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "trefpunt.lib.client_ip.client_ip"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("nl", "Nederlands"), ("fr", "Français"), ("de", "Deutsch"), ("en", "English")]
@@ -166,7 +186,7 @@ USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Brussels")
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(env_str("STATIC_ROOT", str(PROJECT_DIR / "var" / "static")))
+STATIC_ROOT = env_path("STATIC_ROOT", PROJECT_DIR / "var" / "static")
 STATICFILES_DIRS = [BASE_DIR / "static", ("vendor/leaflet", xstatic.pkg.leaflet.BASE_DIR)]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -176,7 +196,7 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(PROJECT_DIR / "var" / "media")))
+MEDIA_ROOT = env_path("MEDIA_ROOT", PROJECT_DIR / "var" / "media")
 MEDIA_URL = "media/"
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -201,6 +221,22 @@ X_FRAME_OPTIONS = "DENY"
 
 # Map tiles are fetched by the reader's browser, never by the server.
 TREFPUNT_MAP_TILES = env_str("TREFPUNT_MAP_TILES", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+
+# Content-Security-Policy (django-csp): no inline script or style anywhere, nothing from other
+# origins but the map tiles.
+_TILE_ORIGIN = "/".join(TREFPUNT_MAP_TILES.split("/")[:3]) if "://" in TREFPUNT_MAP_TILES else ""
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *([_TILE_ORIGIN] if _TILE_ORIGIN else [])],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

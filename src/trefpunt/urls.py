@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from trefpunt.lib.media import public_media
 from trefpunt.organisations import urls as organisations_urls
 from trefpunt.pages import views as pages
 from trefpunt.places import urls as places_urls
@@ -24,6 +25,7 @@ organisations_patterns = [
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
+    path("media/<path:path>", public_media, name="media"),
 ]
 urlpatterns += i18n_patterns(
     path("", pages.home, name="home"),
@@ -34,6 +36,8 @@ urlpatterns += i18n_patterns(
     path("meetings/", include("trefpunt.meetings.urls")),
     path("news/", include("trefpunt.news.urls")),
     path("obstacles/", include("trefpunt.obstacles.urls")),
+    path("assistance/", include("trefpunt.assistance.urls")),
+    path("programme/", include("trefpunt.programme.urls")),
     path("ask/", pages.ask, name="ask"),
     path("", include((organisations_patterns, organisations_urls.app_name))),
     path("accounts/", include("trefpunt.accounts.urls")),

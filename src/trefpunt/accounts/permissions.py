@@ -22,3 +22,7 @@ def has_platform_role(user, role: str) -> bool:
 
 def is_curator(user) -> bool:
     return has_platform_role(user, PlatformRole.CURATOR)
+
+
+def is_crisis_staff(user) -> bool:
+    return has_platform_role(user, PlatformRole.CRISIS_STAFF)

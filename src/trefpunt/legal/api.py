@@ -42,7 +42,7 @@ class ActList(Schema):
     items: list[ActOut]
 
 
-class ArticleOut(Schema):
+class LegalArticleOut(Schema):
     number: str
     anchor: str
     language: str
@@ -73,7 +73,7 @@ class ActDetail(ActOut):
     source: str
     source_commit: str
     text: str
-    articles: list[ArticleOut]
+    articles: list[LegalArticleOut]
     links_out: list[LinkOut]
     links_in: list[LinkOut]
     cited_by: list[CitedByOut]

@@ -178,13 +178,12 @@ def _replace_articles(act: LegalAct, articles: list[parsing.ParsedArticle]) -> N
             setattr(article, name, getattr(parsed, name))
     Article.objects.bulk_update(updated, fields)
     Article.objects.bulk_create(created)
-    stale = Article.objects.filter(pk__in=[article.pk for article in current.values()])
-    try:
-        with transaction.atomic():
-            stale.delete()
-    except ProtectedError as error:
-        cited = {obj.pk for obj in error.protected_objects}
-        stale.exclude(pk__in=cited).delete()
+    for article in current.values():  # few: articles that vanished from the text
+        try:
+            with transaction.atomic():
+                article.delete()
+        except ProtectedError:  # cited elsewhere: it stays
+            pass
 
 
 def derive_links(acts: dict[str, LegalAct]) -> int:

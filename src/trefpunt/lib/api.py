@@ -2,7 +2,7 @@
 addresses. Token authentication is identity's: ``trefpunt.accounts.auth``."""
 
 from django.utils import translation
-from ninja import Field, Schema
+from ninja import Field, NinjaAPI, Schema
 
 from trefpunt.lib.languages import negotiate
 
@@ -30,3 +30,46 @@ def localized_url(obj, language: str) -> str:
 
 def absolute(request, path: str) -> str:
     return request.build_absolute_uri(path)
+
+
+# Status codes every operation may answer, whatever its own ``response=`` says: the handlers in
+# ``trefpunt.api`` turn invalid input into 422 and unparsable bodies into 400, a missing object
+# into 404 and a missing token into 401. The schema documents them all (schemathesis checks it).
+_ERROR_DESCRIPTIONS = {
+    "400": "The request body is not valid JSON.",
+    "401": "A valid API token is required.",
+    "404": "Not found.",
+    "422": "Some fields are not valid.",
+}
+
+
+def _implied_errors(operation: dict) -> list[str]:
+    parameters = operation.get("parameters", [])
+    codes = []
+    if "requestBody" in operation:
+        codes.append("400")
+    if operation.get("security"):
+        codes.append("401")
+    if any(parameter.get("in") == "path" for parameter in parameters):
+        codes.append("404")
+    if parameters or "requestBody" in operation:
+        codes.append("422")
+    return codes
+
+
+class DocumentedNinjaAPI(NinjaAPI):
+    """A NinjaAPI whose OpenAPI schema lists the error responses every operation can give."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+        schemas.setdefault("ErrorOut", ErrorOut.model_json_schema())
+        error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for code in _implied_errors(operation):
+                    responses.setdefault(
+                        code, {"description": _ERROR_DESCRIPTIONS[code], "content": error}
+                    )
+        return schema

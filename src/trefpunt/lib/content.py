@@ -9,7 +9,21 @@ rules; the mechanics live in one place.
 from collections.abc import Callable, Iterable
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .languages import LANGUAGE_LABELS
+
+# The languages content is written in (the UI's four and Luxembourgish).
+CONTENT_LANGUAGES = list(LANGUAGE_LABELS.items())
+
+
+class Origin(models.TextChoices):
+    """Who wrote a translation row."""
+
+    HUMAN = "human", gettext_lazy("Human translation")
+    MACHINE = "machine", gettext_lazy("Machine translation")
 
 
 class EditConflict(ValidationError):

@@ -230,7 +230,7 @@ def twinned_territory_ids(territory: Territory) -> set[int]:
     """Territories of organisations currently twinned with an organisation of ``territory``."""
     pairs = (
         Relation.objects.current()
-        .filter(kind=RelationKind.TWINNING)
+        .filter(kind=RelationKind.TWINNED_WITH)
         .filter(Q(source__territory=territory) | Q(target__territory=territory))
         .values_list("source__territory_id", "target__territory_id")
     )

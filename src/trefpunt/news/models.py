@@ -11,12 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from trefpunt.lib.content import TranslatableMixin
-from trefpunt.lib.languages import LANGUAGE_LABELS
+from trefpunt.lib.content import CONTENT_LANGUAGES, Origin, TranslatableMixin
 
 from . import access
 
-CONTENT_LANGUAGES = [(code, label) for code, label in LANGUAGE_LABELS.items()]
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
 
@@ -24,11 +22,6 @@ class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
     ARCHIVED = "archived", _("Archived")
-
-
-class Origin(models.TextChoices):
-    HUMAN = "human", _("Human translation")
-    MACHINE = "machine", _("Machine translation")
 
 
 class ArticleQuerySet(models.QuerySet):

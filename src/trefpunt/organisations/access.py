@@ -138,3 +138,9 @@ def visible_contact(user, post: Post) -> dict[str, str]:
 def public_contact(post: Post) -> dict[str, str]:
     """What exports, feeds, search and the public API may show: public contacts only."""
     return visible_contact(None, post)
+
+
+def can_curate_relations(user) -> bool:
+    """Relations between institutions are the directory's structure: curators write them
+    through the API (editors still relate their own organisation, see ``operations.relate``)."""
+    return is_curator(user)

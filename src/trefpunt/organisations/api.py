@@ -11,9 +11,11 @@ from trefpunt.places.models import Territory
 
 from . import operations
 from .access import public_contact
+from .api_relations import router as relations_router
 from .models import Organisation, OrganisationKind, Person, Post, Relation, Role
 
 router = Router(tags=["organisations"])
+router.add_router("", relations_router)
 
 
 class OrganisationFilters(Page):
@@ -353,6 +355,12 @@ def update_organisation(request, slug: str, payload: OrganisationPatch):
     fields = payload.dict(
         exclude_unset=True, exclude={"version", "names", "parent", "contact_post"}
     )
+    # null clears a text field (stored as ""); the name cannot be cleared, so null keeps it.
+    fields = {
+        key: "" if value is None else value
+        for key, value in fields.items()
+        if not (key == "name" and value is None)
+    }
     if "parent" in payload.model_fields_set:
         fields["parent"] = _parent(payload.parent)
     if "contact_post" in payload.model_fields_set:

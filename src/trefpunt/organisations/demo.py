@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from trefpunt.places.lookup import find_territory_ids
 from trefpunt.places.models import Territory
 
-from . import demo_contacts, operations
+from . import demo_contacts, demo_institutions, operations
 from .demo_accounts import load_accounts
 from .models import Organisation
 
@@ -366,7 +366,7 @@ def load(stdout=None) -> int:
         for target in capitals[i + 1 :]:
             operations.relate(
                 user=None,
-                kind="twinning",
+                kind="twinned_with",
                 source=source,
                 target=target,
                 since=date(1956, 1, 1),
@@ -376,6 +376,7 @@ def load(stdout=None) -> int:
     operations.relate(
         user=None, kind="supports", source=organisations["sg-team-cross-border"], target=agency
     )
+    demo_institutions.load(upsert)
     for year, country in PRESIDENCIES:
         operations.set_presidency(user=None, year=year, country=country)
     contacts = demo_contacts.load(upsert, organisations)

@@ -29,6 +29,7 @@ class OrganisationKind(models.TextChoices):
     COMPANY = "company", _("Company")
     NGO = "ngo", _("Non-governmental organisation")
     TEAM = "team", _("Team or department")
+    NETWORK = "network", _("Cross-border network or commission")
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -286,10 +287,21 @@ class Post(models.Model):
 
 
 class RelationKind(models.TextChoices):
-    TWINNING = "twinning", _("Twinning")
-    PARTNERSHIP = "partnership", _("Partnership")
-    MEMBER_OF = "member_of", _("Member of")
-    SUPPORTS = "supports", _("Supports")
+    """What a relation means, read from ``source`` to ``target`` ("the Council prepares the
+    Committee of Ministers"). ``twinning`` and ``partnership`` became ``twinned_with`` and
+    ``partner_of`` (migration 0004)."""
+
+    PREPARES = "prepares", _("prepares")
+    ADVISES = "advises", _("advises")
+    HOSTS_SECRETARIAT = "hosts_secretariat", _("hosts the secretariat of")
+    MEMBER_OF = "member_of", _("member of")
+    PARTNER_OF = "partner_of", _("partner of")
+    TWINNED_WITH = "twinned_with", _("twinned with")
+    SUPPORTS = "supports", _("supports")
+
+
+# Kinds that read the same both ways (drawn without an arrow).
+SYMMETRIC_KINDS = frozenset({RelationKind.PARTNER_OF, RelationKind.TWINNED_WITH})
 
 
 class RelationQuerySet(models.QuerySet):
@@ -300,9 +312,17 @@ class RelationQuerySet(models.QuerySet):
         on = on or timezone.localdate()
         return self.filter(Q(until__isnull=True) | Q(until__gte=on))
 
+    def for_listing(self):
+        """Relations with both ends and their names loaded, in a stable order."""
+        return (
+            self.select_related("source", "target")
+            .prefetch_related("source__names", "target__names")
+            .order_by("kind", "source__name", "target__name", "pk")
+        )
+
 
 class Relation(models.Model):
-    kind = models.CharField(_("kind"), max_length=16, choices=RelationKind.choices)
+    kind = models.CharField(_("kind"), max_length=24, choices=RelationKind.choices)
     source = models.ForeignKey(
         Organisation, verbose_name=_("from"), on_delete=models.PROTECT, related_name="relations_out"
     )

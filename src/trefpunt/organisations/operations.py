@@ -26,6 +26,7 @@ from .models import (
     Post,
     Presidency,
     Relation,
+    RelationKind,
 )
 
 ORGANISATION_FIELDS = (
@@ -297,6 +298,10 @@ def relate(
         raise PermissionDenied(_("You may only edit your own organisation's records."))
     if source.pk == target.pk:
         raise ValidationError({"target": _("An organisation cannot be related to itself.")})
+    if kind not in RelationKind.values:
+        raise ValidationError({"kind": _("Unknown kind of relation.")})
+    if since and until and until < since:
+        raise ValidationError({"until": _("The end date is before the start date.")})
     relation, _created = Relation.objects.get_or_create(
         kind=kind,
         source=source,
@@ -311,12 +316,51 @@ def relate(
     return relation
 
 
+RELATION_FIELDS = ("since", "until", "description", "source_reference")
+
+
+@transaction.atomic
+def update_relation(relation: Relation, *, user, **fields) -> Relation:
+    """Change a relation's dates, description or source (ending one = setting ``until``;
+    relations are never deleted by users)."""
+    if user is not None and not access.can_curate_relations(user):
+        raise PermissionDenied(_("Only curators can change relations."))
+    locked = Relation.objects.select_for_update().get(pk=relation.pk)
+    changed = []
+    for name, value in fields.items():
+        if name not in RELATION_FIELDS:
+            raise ValidationError({name: _("This field cannot be changed.")})
+        if getattr(locked, name) != value:
+            setattr(locked, name, value)
+            changed.append(name)
+    if locked.since and locked.until and locked.until < locked.since:
+        raise ValidationError({"until": _("The end date is before the start date.")})
+    locked.full_clean()
+    if changed:
+        _with_history_user(locked, user).save(update_fields=changed)
+    return locked
+
+
+@transaction.atomic
+def record_presidency(*, user, year: int, country: str, note: str = "") -> Presidency:
+    """Add the presidency of ``year``; a year has one presidency (a second one is refused)."""
+    if user is not None and not is_curator(user):
+        raise PermissionDenied(_("Only curators can record presidencies."))
+    if Presidency.objects.filter(year=year).exists():
+        raise ValidationError(
+            {"year": _("The presidency of %(year)s is already recorded.") % {"year": year}}
+        )
+    return set_presidency(user=user, year=year, country=country, note=note)
+
+
 @transaction.atomic
 def set_presidency(*, user, year: int, country: str, note: str = "") -> Presidency:
     if user is not None and not is_curator(user):
         raise PermissionDenied(_("Only curators can record presidencies."))
     if country.upper() not in ("BE", "NL", "LU"):
         raise ValidationError({"country": _("The Benelux presidency is held by BE, NL or LU.")})
+    if not 1944 <= year <= 2200:
+        raise ValidationError({"year": _("Give a year between 1944 and 2200.")})
     presidency, _created = Presidency.objects.update_or_create(
         year=year, defaults={"country": country.upper(), "note": note}
     )

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from trefpunt.lib.history import recent_history
 from trefpunt.lib.languages import current_language
 
-from . import exports, operations
+from . import exports, graph, operations
 from .access import can_act_for, visible_contact
 from .forms import (
     CompetenceForm,
@@ -22,7 +22,7 @@ from .forms import (
     PeopleFilterForm,
     WorkContactForm,
 )
-from .models import Competence, Organisation, Person, Post
+from .models import Competence, Organisation, Person, Post, Relation, RelationKind
 
 
 def _get_organisation(slug: str) -> Organisation:
@@ -104,6 +104,32 @@ def person_detail(request, slug: str):
             "posts": posts,
             "history": recent_history(person, limit=10),
             "can_edit": {p.pk for p in posts if can_act_for(request.user, p.organisation)},
+        },
+    )
+
+
+def _relations(request):
+    kind = request.GET.get("kind", "")
+    relations = Relation.objects.for_listing()
+    if kind in RelationKind.values:
+        relations = relations.filter(kind=kind)
+    else:
+        kind = ""
+    return kind, list(relations)
+
+
+def relation_list(request):
+    kind, relations = _relations(request)
+    return render(
+        request,
+        "organisations/relation_list.html",
+        {
+            "relations": relations,
+            "kind": kind,
+            "kinds": RelationKind.choices,
+            "graph": graph.build(relations, current_language()),
+            "graph_title": _("Relations between organisations"),
+            "query": f"?kind={kind}" if kind else "",
         },
     )
 
@@ -201,3 +227,8 @@ def competence_archive(request, pk: int):
     operations.archive_competence(competence, user=request.user)
     owner = competence.post.organisation if competence.post_id else competence.organisation
     return redirect(owner)
+
+
+def relation_export(request, fmt: str):
+    _kind, relations = _relations(request)
+    return exports.relations_response(request, relations, fmt)

@@ -7,18 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from trefpunt.lib.content import TranslatableMixin
+from trefpunt.lib.content import CONTENT_LANGUAGES, Origin, TranslatableMixin
 from trefpunt.lib.languages import current_language
 
 from . import access
-
-CONTENT_LANGUAGES = [
-    ("nl", _("Dutch")),
-    ("fr", _("French")),
-    ("de", _("German")),
-    ("en", _("English")),
-    ("lb", _("Luxembourgish")),
-]
 
 
 class Theme(models.Model):
@@ -159,11 +151,6 @@ class Practice(TranslatableMixin, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("practices:practice", args=[self.pk])
-
-
-class Origin(models.TextChoices):
-    HUMAN = "human", _("Human translation")
-    MACHINE = "machine", _("Machine translation")
 
 
 class PracticeTranslation(models.Model):

@@ -10,6 +10,11 @@ urlpatterns = [
     path("<int:pk>/", views.practice_detail, name="practice"),
     path("<int:pk>/edit/", views.practice_edit, name="edit"),
     path("<int:pk>/translate/<slug:lang>/", views.practice_translate, name="translate"),
+    path(
+        "<int:pk>/attachments/<int:attachment_id>/",
+        views.practice_attachment,
+        name="attachment",
+    ),
     path("<int:pk>/versions/", views.practice_versions, name="versions"),
     path("collections/", views.collection_list, name="collections"),
     path("collections/<slug:slug>/", views.collection_detail, name="collection"),

@@ -85,7 +85,7 @@ def _twin(a: Territory, b: Territory, **relation):
         for t in (a, b)
     )
     return Relation.objects.create(
-        kind=RelationKind.TWINNING, source=source, target=target, **relation
+        kind=RelationKind.TWINNED_WITH, source=source, target=target, **relation
     )
 
 

@@ -12,11 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from trefpunt.accounts.permissions import is_curator
-from trefpunt.lib.content import TranslatableMixin
-from trefpunt.lib.languages import LANGUAGE_LABELS, current_language
+from trefpunt.lib.content import CONTENT_LANGUAGES, Origin, TranslatableMixin
+from trefpunt.lib.languages import current_language
 from trefpunt.organisations.access import acts_for, member_of
 
-CONTENT_LANGUAGES = [(code, label) for code, label in LANGUAGE_LABELS.items()]
 DEFAULT_TIMEZONE = "Europe/Brussels"
 
 
@@ -270,8 +269,8 @@ class MeetingTranslation(models.Model):
     origin = models.CharField(
         _("origin"),
         max_length=8,
-        choices=[("human", _("Human translation")), ("machine", _("Machine translation"))],
-        default="human",
+        choices=Origin.choices,
+        default=Origin.HUMAN,
     )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from trefpunt.lib.languages import current_language
 
-from .. import access
+from .. import access, followup_sources
 from ..forms import FollowUpFilterForm
 from ..models import ActionStatus
 from .common import prepare_actions, query_without
@@ -61,6 +61,7 @@ def followup(request):
             "action_statuses": ActionStatus.choices,
             "query": query_without(request),
             "next_url": request.get_full_path(),
+            "other_sections": followup_sources.sections(request.user, timezone.localdate()),
         },
     )
 

@@ -8,17 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from trefpunt.lib.content import TranslatableMixin
+from trefpunt.lib.content import CONTENT_LANGUAGES, Origin, TranslatableMixin
 
 from ..lifecycle import ASSESSMENT_CLOCK, PUBLISHED, REDRESS_CLOCK, Level, Status
-
-CONTENT_LANGUAGES = [
-    ("nl", _("Dutch")),
-    ("fr", _("French")),
-    ("de", _("German")),
-    ("en", _("English")),
-    ("lb", _("Luxembourgish")),
-]
 
 
 class Border(models.TextChoices):
@@ -184,11 +176,6 @@ class Obstacle(TranslatableMixin, models.Model):
 
     def is_redress_overdue(self, today) -> bool:
         return bool(self.status in REDRESS_CLOCK and self.redress_due and self.redress_due < today)
-
-
-class Origin(models.TextChoices):
-    HUMAN = "human", _("Human translation")
-    MACHINE = "machine", _("Machine translation")
 
 
 class ObstacleTranslation(models.Model):

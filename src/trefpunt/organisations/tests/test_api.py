@@ -83,17 +83,18 @@ def test_an_organisation_has_current_and_past_posts(client):
 def test_the_benelux_capitals_are_twinned_since_1956(client, slug, others):
     body = client.get(f"/api/v1/organisations/{slug}").json()
 
-    twinnings = [r for r in body["relations"] if r["kind"] == "twinning"]
+    twinnings = [r for r in body["relations"] if r["kind"] == "twinned_with"]
     assert {(r["other"]["slug"], r["direction"]) for r in twinnings} == others
     assert {(r["since"], r["until"], r["description"]) for r in twinnings} == {
         ("1956-01-01", None, "")
     }
 
 
-def test_the_secretariat_lists_its_teams(client):
+def test_the_secretariat_lists_its_college_and_teams(client):
     body = client.get("/api/v1/organisations/benelux-secretariat-general").json()
 
     assert [child["slug"] for child in body["children"]] == [
+        "benelux-college-secretaries-general",
         "sg-team-economy",
         "sg-team-cross-border",
         "sg-team-security",

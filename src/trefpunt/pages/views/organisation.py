@@ -13,6 +13,7 @@ from trefpunt.lib.history import recent_history
 from trefpunt.lib.languages import current_language
 from trefpunt.meetings.models import Meeting
 from trefpunt.news.views.reading import listed_articles, prepare_items
+from trefpunt.organisations import graph
 from trefpunt.organisations.access import can_act_for, visible_contact
 from trefpunt.organisations.models import Competence, Organisation, Post, Relation
 from trefpunt.practices.models import Practice
@@ -101,6 +102,8 @@ def organisation_detail(request, slug: str):
             "current_posts": [p for p in posts if p.is_current()],
             "past_posts": [p for p in posts if not p.is_current()],
             "relations": relations,
+            "graph": graph.build(relations, language, centre=organisation),
+            "graph_title": _("Relations of %(name)s") % {"name": organisation.name_in()},
             "meetings": _meetings(request.user, organisation, language),
             "practices": _practices(request.user, organisation, language),
             "articles": prepare_items(articles.distinct()[:LISTED], language),

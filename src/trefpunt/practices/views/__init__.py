@@ -1,5 +1,6 @@
 """The pages of the knowledge base: practices, their translations and versions, collections."""
 
+from .attachments import practice_attachment
 from .collections import collection_detail, collection_list, collection_pdf
 from .editing import practice_create, practice_edit, practice_translate
 from .reading import get_practice_for_user, practice_detail, practice_export, practice_list
@@ -10,6 +11,7 @@ __all__ = [
     "collection_list",
     "collection_pdf",
     "get_practice_for_user",
+    "practice_attachment",
     "practice_create",
     "practice_detail",
     "practice_edit",

@@ -17,6 +17,7 @@ from trefpunt.meetings.api import router as meetings_router
 from trefpunt.news.api import router as news_router
 from trefpunt.obstacles.api import router as obstacles_router
 from trefpunt.organisations.api import router as organisations_router
+from trefpunt.organisations.people_api import router as people_router
 from trefpunt.pages.api import router as pages_router
 from trefpunt.places.api import router as places_router
 from trefpunt.programme.api import router as programme_router
@@ -31,6 +32,7 @@ api = DocumentedNinjaAPI(
 )
 api.add_router("/", places_router)
 api.add_router("/", organisations_router)
+api.add_router("/", people_router)
 api.add_router("/", matching_router)
 api.add_router("/", search_router)
 api.add_router("/", meetings_router)

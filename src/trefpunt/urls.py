@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from trefpunt.lib.media import public_media
+from trefpunt.organisations import urls as organisations_urls
 from trefpunt.pages import views as pages
 from trefpunt.places import urls as places_urls
 
@@ -13,6 +14,12 @@ from .api import api
 places_patterns = [
     *places_urls.urlpatterns,
     path("<str:code>/", pages.territory_detail, name="territory"),
+]
+
+# The organisation page lists its meetings, practices and news: a page of ``pages`` too.
+organisations_patterns = [
+    *organisations_urls.urlpatterns,
+    path("organisations/<slug:slug>/", pages.organisation_detail, name="organisation"),
 ]
 
 urlpatterns = [
@@ -33,7 +40,8 @@ urlpatterns += i18n_patterns(
     path("obstacles/", include("trefpunt.obstacles.urls")),
     path("assistance/", include("trefpunt.assistance.urls")),
     path("programme/", include("trefpunt.programme.urls")),
-    path("", include("trefpunt.organisations.urls")),
+    path("ask/", pages.ask, name="ask"),
+    path("", include((organisations_patterns, organisations_urls.app_name))),
     path("accounts/", include("trefpunt.accounts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

@@ -7,9 +7,10 @@ Results are read once per user object (a request sees one state of the membershi
 ``forget(user)`` after changing a user's memberships.
 """
 
-from trefpunt.accounts.permissions import is_curator
+from trefpunt.accounts.models import PlatformRole
+from trefpunt.accounts.permissions import has_platform_role, is_curator
 
-from .models import Membership, MembershipRole, Organisation
+from .models import ContactVisibility, Membership, MembershipRole, Organisation, Post
 
 _CACHES = ("_trefpunt_edits", "_trefpunt_acts_for", "_trefpunt_member_of")
 # Deeper trees than this are a data error; the walk stops rather than loop on a cycle.
@@ -101,6 +102,42 @@ def forget(user) -> None:
     """Drop what was read of ``user``'s memberships (after they changed)."""
     for name in _CACHES:
         user.__dict__.pop(name, None)
+
+
+def may_see_contact(user, visibility: str, organisation_id: int | None) -> bool:
+    """Whether ``user`` may see a work contact shown to ``visibility``.
+
+    Public: everyone. Members: anyone with a membership in an organisation of the network.
+    Crisis staff: users with that platform role. Curators, and whoever acts for the
+    organisation of the post (they keep the data), see every level.
+    """
+    if visibility == ContactVisibility.PUBLIC:
+        return True
+    if not _is_user(user):
+        return False
+    if is_curator(user) or (organisation_id is not None and organisation_id in acts_for(user)):
+        return True
+    if visibility == ContactVisibility.MEMBERS:
+        return bool(member_of(user)) or has_platform_role(user, PlatformRole.CRISIS_STAFF)
+    if visibility == ContactVisibility.CRISIS_STAFF:
+        return has_platform_role(user, PlatformRole.CRISIS_STAFF)
+    return False
+
+
+def visible_contact(user, post: Post) -> dict[str, str]:
+    """The work e-mail and phone of ``post`` that ``user`` may see (empty values left out)."""
+    if not may_see_contact(user, post.contact_visibility, post.organisation_id):
+        return {}
+    return {
+        key: value
+        for key, value in (("email", post.work_email), ("phone", post.work_phone))
+        if value
+    }
+
+
+def public_contact(post: Post) -> dict[str, str]:
+    """What exports, feeds, search and the public API may show: public contacts only."""
+    return visible_contact(None, post)
 
 
 def can_curate_relations(user) -> bool:

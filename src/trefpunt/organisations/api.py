@@ -1,7 +1,6 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
@@ -11,6 +10,7 @@ from trefpunt.lib.api import ErrorOut, Page, absolute, language_of, localized_ur
 from trefpunt.places.models import Territory
 
 from . import operations
+from .access import public_contact
 from .api_relations import router as relations_router
 from .models import Organisation, OrganisationKind, Person, Post, Relation, Role
 
@@ -31,6 +31,23 @@ class OrganisationRef(Schema):
     url: str
 
 
+class CompetenceOut(Schema):
+    id: int
+    theme: str
+    theme_label: str
+    description: str
+    language: str
+    territory: str | None
+
+
+class ContactPointOut(Schema):
+    person: str
+    person_name: str
+    role: str
+    work_email: str = Field("", description="Only when the post shows it to everyone.")
+    work_phone: str = ""
+
+
 class OrganisationOut(Schema):
     slug: str
     name: str
@@ -41,6 +58,11 @@ class OrganisationOut(Schema):
     territory: str | None
     parent: str | None
     website: str
+    address: str
+    phone: str
+    email: str
+    contact_point: ContactPointOut | None
+    competences: list[CompetenceOut]
     is_demo: bool
     url: str
 
@@ -61,6 +83,9 @@ class PostOut(Schema):
     start: date | None
     end: date | None
     current: bool
+    work_email: str = Field("", description="Only when the post shows it to everyone.")
+    work_phone: str = ""
+    competences: list[CompetenceOut] = []
 
 
 class RelationOut(Schema):
@@ -78,19 +103,6 @@ class OrganisationDetail(OrganisationOut):
     posts: list[PostOut]
     relations: list[RelationOut]
     version: int
-
-
-class PersonOut(Schema):
-    slug: str
-    name: str
-    languages: list[str]
-    posts: list[PostOut]
-    url: str
-
-
-class PersonList(Schema):
-    count: int
-    items: list[PersonOut]
 
 
 class OrganisationIn(Schema):
@@ -115,6 +127,10 @@ class OrganisationPatch(Schema):
     names: dict[str, str] | None = None
     acronym: str = Field(None, max_length=30)
     website: str = Field(None)
+    address: str = Field(None)
+    phone: str = Field(None, max_length=40)
+    email: str = Field(None)
+    contact_post: int | None = Field(None, description="Id of a post of this organisation.")
     description: str = Field(None)
     parent: str | None = None
 
@@ -135,6 +151,34 @@ def _ref(request, organisation, language) -> dict:
     }
 
 
+def competence_out(competence) -> dict:
+    return {
+        "id": competence.pk,
+        "theme": competence.theme,
+        "theme_label": str(competence.get_theme_display()),
+        "description": competence.description,
+        "language": competence.language,
+        "territory": competence.territory.code if competence.territory_id else None,
+    }
+
+
+def _active(competences) -> list[dict]:
+    return [competence_out(c) for c in competences.all() if c.archived_at is None]
+
+
+def _contact_point(post: Post | None) -> dict | None:
+    if post is None or not post.is_current():
+        return None
+    contact = public_contact(post)
+    return {
+        "person": post.person.slug,
+        "person_name": str(post.person),
+        "role": post.role,
+        "work_email": contact.get("email", ""),
+        "work_phone": contact.get("phone", ""),
+    }
+
+
 def organisation_out(request, organisation: Organisation, language: str) -> dict:
     return {
         "slug": organisation.slug,
@@ -146,6 +190,11 @@ def organisation_out(request, organisation: Organisation, language: str) -> dict
         "territory": organisation.territory.code if organisation.territory_id else None,
         "parent": organisation.parent.slug if organisation.parent_id else None,
         "website": organisation.website,
+        "address": organisation.address,
+        "phone": organisation.phone,
+        "email": organisation.email,
+        "contact_point": _contact_point(organisation.contact_post),
+        "competences": _active(organisation.competences),
         "is_demo": organisation.is_demo,
         "url": absolute(request, localized_url(organisation, language)),
     }
@@ -163,13 +212,16 @@ def post_out(post: Post, language: str) -> dict:
         "start": post.start,
         "end": post.end,
         "current": post.is_current(),
+        "work_email": public_contact(post).get("email", ""),
+        "work_phone": public_contact(post).get("phone", ""),
+        "competences": _active(post.competences),
     }
 
 
 def _organisation(slug: str) -> Organisation:
     organisation = (
-        Organisation.objects.select_related("territory", "parent")
-        .prefetch_related("names")
+        Organisation.objects.select_related("territory", "parent", "contact_post__person")
+        .prefetch_related("names", "competences__territory")
         .filter(slug=slug)
         .first()
     )
@@ -189,6 +241,17 @@ def _territory(code: str | None) -> Territory | None:
     return territory
 
 
+def _contact_post(organisation: Organisation, pk: int | None) -> Post | None:
+    if pk is None:
+        return None
+    post = Post.objects.filter(pk=pk, organisation=organisation).first()
+    if post is None:
+        raise ValidationError(
+            {"contact_post": _("The contact point must be a post of this organisation.")}
+        )
+    return post
+
+
 def _parent(slug: str | None) -> Organisation | None:
     if not slug:
         return None
@@ -205,8 +268,8 @@ def list_organisations(request, filters: Query[OrganisationFilters]):
     language = language_of(request, filters)
     qs = (
         Organisation.objects.active()
-        .select_related("territory", "parent")
-        .prefetch_related("names")
+        .select_related("territory", "parent", "contact_post__person")
+        .prefetch_related("names", "competences__territory")
         .order_by("name", "slug")
     )
     if filters.kind:
@@ -225,7 +288,11 @@ def list_organisations(request, filters: Query[OrganisationFilters]):
 def get_organisation(request, slug: str, lang: str | None = None):
     language = language_of(request, Page(lang=lang) if lang in ("nl", "fr", "de", "en") else None)
     organisation = _organisation(slug)
-    posts = Post.objects.filter(organisation=organisation).select_related("person", "organisation")
+    posts = (
+        Post.objects.filter(organisation=organisation)
+        .select_related("person", "organisation")
+        .prefetch_related("competences__territory")
+    )
     relations = (
         Relation.objects.involving(organisation)
         .select_related("source", "target")
@@ -287,7 +354,9 @@ def create_organisation(request, payload: OrganisationIn):
 )
 def update_organisation(request, slug: str, payload: OrganisationPatch):
     organisation = _organisation(slug)
-    fields = payload.dict(exclude_unset=True, exclude={"version", "names", "parent"})
+    fields = payload.dict(
+        exclude_unset=True, exclude={"version", "names", "parent", "contact_post"}
+    )
     # null clears a text field (stored as ""); the name cannot be cleared, so null keeps it.
     fields = {
         key: "" if value is None else value
@@ -296,6 +365,8 @@ def update_organisation(request, slug: str, payload: OrganisationPatch):
     }
     if "parent" in payload.model_fields_set:
         fields["parent"] = _parent(payload.parent)
+    if "contact_post" in payload.model_fields_set:
+        fields["contact_post"] = _contact_post(organisation, payload.contact_post)
     operations.update_organisation(
         organisation, user=request.auth, version=payload.version, names=payload.names, **fields
     )
@@ -324,53 +395,3 @@ def create_post(request, slug: str, payload: PostIn):
         title=payload.title,
     )
     return Status(201, post_out(post, language_of(request)))
-
-
-class PeopleFilters(Page):
-    q: str | None = Field(None, max_length=100)
-    organisation: str | None = None
-    current: bool = Field(False, description="Only people holding a post now.")
-
-
-def person_out(request, person: Person, language: str) -> dict:
-    return {
-        "slug": person.slug,
-        "name": str(person),
-        "languages": [x for x in person.languages.split(",") if x],
-        "posts": [post_out(post, language) for post in person.posts.all()],
-        "url": absolute(request, person.get_absolute_url()),
-    }
-
-
-@router.get("/people", response=PersonList, summary="People and their posts")
-def list_people(request, filters: Query[PeopleFilters]):
-    language = language_of(request, filters)
-    posts = Post.objects.select_related("organisation", "person").prefetch_related(
-        "organisation__names"
-    )
-    qs = Person.objects.filter(archived_at__isnull=True).prefetch_related(
-        Prefetch("posts", queryset=posts)
-    )
-    if filters.q:
-        for word in filters.q.split():
-            qs = qs.filter(given_name__icontains=word) | qs.filter(family_name__icontains=word)
-    if filters.organisation:
-        qs = qs.filter(posts__organisation__slug=filters.organisation)
-    if filters.current:
-        qs = qs.filter(posts__in=Post.objects.current())
-    qs = qs.distinct().order_by("family_name", "given_name")
-    items = qs[filters.offset : filters.offset + filters.limit]
-    return {"count": qs.count(), "items": [person_out(request, p, language) for p in items]}
-
-
-@router.get("/people/{slug}", response={200: PersonOut, 404: ErrorOut})
-def get_person(request, slug: str):
-    posts = Post.objects.select_related("organisation", "person").prefetch_related(
-        "organisation__names"
-    )
-    person = (
-        Person.objects.prefetch_related(Prefetch("posts", queryset=posts)).filter(slug=slug).first()
-    )
-    if person is None:
-        raise Http404(_("No person has the identifier %(slug)s.") % {"slug": slug})
-    return person_out(request, person, language_of(request))

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from trefpunt.places.lookup import find_territory_ids
 from trefpunt.places.models import Territory
 
-from . import demo_institutions, operations
+from . import demo_contacts, demo_institutions, operations
 from .demo_accounts import load_accounts
 from .models import Organisation
 
@@ -379,5 +379,6 @@ def load(stdout=None) -> int:
     demo_institutions.load(upsert)
     for year, country in PRESIDENCIES:
         operations.set_presidency(user=None, year=year, country=country)
+    contacts = demo_contacts.load(upsert, organisations)
     # Demo accounts act for the organisations above (only while DEBUG is on).
-    return upsert.created + load_accounts()
+    return upsert.created + contacts + load_accounts()

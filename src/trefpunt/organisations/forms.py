@@ -3,7 +3,14 @@ from django.utils.translation import gettext_lazy as _
 
 from trefpunt.places.forms import COUNTRY_CHOICES
 
-from .models import Organisation, OrganisationKind
+from .models import (
+    CompetenceTheme,
+    ContactVisibility,
+    Organisation,
+    OrganisationKind,
+    Post,
+    Role,
+)
 
 LANGUAGES = (("nl", _("Dutch")), ("fr", _("French")), ("de", _("German")), ("en", _("English")))
 
@@ -14,6 +21,85 @@ class OrganisationFilterForm(forms.Form):
         label=_("Kind"), choices=[("", _("All kinds")), *OrganisationKind.choices], required=False
     )
     country = forms.ChoiceField(label=_("Country"), choices=COUNTRY_CHOICES, required=False)
+    theme = forms.ChoiceField(
+        label=_("Handles questions on"),
+        choices=[("", _("All themes")), *CompetenceTheme.choices],
+        required=False,
+    )
+    contact_point = forms.BooleanField(label=_("Has a cross-border contact point"), required=False)
+
+
+class PeopleFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name"), required=False, max_length=100)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.active().order_by("name"),
+        to_field_name="slug",
+        empty_label=_("All organisations"),
+        required=False,
+    )
+    country = forms.ChoiceField(label=_("Country"), choices=COUNTRY_CHOICES, required=False)
+    role = forms.ChoiceField(
+        label=_("Role"), choices=[("", _("All roles")), *Role.choices], required=False
+    )
+    theme = forms.ChoiceField(
+        label=_("Handles questions on"),
+        choices=[("", _("All themes")), *CompetenceTheme.choices],
+        required=False,
+    )
+    posts = forms.ChoiceField(
+        label=_("Posts"),
+        choices=[("current", _("Current posts only")), ("all", _("Current and past posts"))],
+        required=False,
+    )
+
+    def filter(self, posts):
+        """``posts`` narrowed by the valid filters (current posts unless asked otherwise)."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        if data.get("posts") != "all":
+            posts = posts.current()
+        for word in (data.get("q") or "").split():
+            posts = posts.filter(person__given_name__icontains=word) | posts.filter(
+                person__family_name__icontains=word
+            )
+        if data.get("organisation"):
+            posts = posts.filter(organisation=data["organisation"])
+        if data.get("country"):
+            posts = posts.in_country(data["country"])
+        if data.get("role"):
+            posts = posts.filter(role=data["role"])
+        if data.get("theme"):
+            posts = posts.with_competence(data["theme"])
+        return posts.distinct()
+
+
+class WorkContactForm(forms.Form):
+    work_email = forms.EmailField(label=_("Work e-mail"), required=False)
+    work_phone = forms.CharField(label=_("Work phone"), max_length=40, required=False)
+    contact_visibility = forms.ChoiceField(
+        label=_("Who may see them"), choices=ContactVisibility.choices
+    )
+
+
+class CompetenceForm(forms.Form):
+    theme = forms.ChoiceField(label=_("Theme"), choices=CompetenceTheme.choices)
+    description = forms.CharField(
+        label=_("Handles cross-border questions on"),
+        max_length=300,
+        help_text=_("E.g. “urgent patient transport across the border”."),
+    )
+    language = forms.ChoiceField(label=_("Language of the text"), choices=LANGUAGES)
+    post = forms.ModelChoiceField(
+        label=_("Post (empty: the organisation itself)"),
+        queryset=Post.objects.none(),
+        required=False,
+    )
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["post"].queryset = (
+            Post.objects.current().filter(organisation=organisation).select_related("person")
+        )
 
 
 class OrganisationEditForm(forms.Form):
@@ -21,6 +107,14 @@ class OrganisationEditForm(forms.Form):
     name = forms.CharField(label=_("Official name"), max_length=200)
     acronym = forms.CharField(label=_("Acronym"), max_length=30, required=False)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    address = forms.CharField(
+        label=_("Postal address"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    phone = forms.CharField(label=_("Switchboard phone"), max_length=40, required=False)
+    email = forms.EmailField(label=_("General e-mail"), required=False)
+    contact_post = forms.ModelChoiceField(
+        label=_("Cross-border contact point"), queryset=Post.objects.none(), required=False
+    )
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 5}), required=False
     )
@@ -31,6 +125,10 @@ class OrganisationEditForm(forms.Form):
             "name": organisation.name,
             "acronym": organisation.acronym,
             "website": organisation.website,
+            "address": organisation.address,
+            "phone": organisation.phone,
+            "email": organisation.email,
+            "contact_post": organisation.contact_post_id,
             "description": organisation.description,
         }
         names = organisation.names_by_language()
@@ -43,6 +141,9 @@ class OrganisationEditForm(forms.Form):
                 max_length=200,
                 required=False,
             )
+        self.fields["contact_post"].queryset = (
+            Post.objects.current().filter(organisation=organisation).select_related("person")
+        )
         self.organisation = organisation
 
     def operation_kwargs(self) -> dict:
@@ -58,5 +159,9 @@ class OrganisationEditForm(forms.Form):
             "name": data["name"],
             "acronym": data["acronym"],
             "website": data["website"],
+            "address": data["address"],
+            "phone": data["phone"],
+            "email": data["email"],
+            "contact_post": data["contact_post"],
             "description": data["description"],
         }

@@ -12,6 +12,10 @@ from trefpunt.lib.languages import current_language
 from trefpunt.lib.text import fold
 from trefpunt.places.models import Territory
 
+from .competences import Competence, CompetenceTheme, ContactVisibility
+
+__all__ = ["Competence", "CompetenceTheme", "ContactVisibility"]  # registered with this app
+
 
 class OrganisationKind(models.TextChoices):
     MUNICIPALITY = "municipality", _("Municipality")
@@ -37,6 +41,16 @@ class OrganisationQuerySet(models.QuerySet):
 
     def in_country(self, country: str):
         return self.filter(country=country.upper())
+
+    def with_competence(self, theme: str):
+        """Organisations handling ``theme`` themselves or through one of their posts."""
+        return self.filter(
+            Q(competences__theme=theme, competences__archived_at__isnull=True)
+            | Q(posts__competences__theme=theme, posts__competences__archived_at__isnull=True)
+        ).distinct()
+
+    def with_contact_point(self, has: bool = True):
+        return self.filter(contact_post__isnull=not has)
 
     def search(self, query: str):
 
@@ -77,6 +91,19 @@ class Organisation(models.Model):
         related_name="children",
     )
     website = models.URLField(_("website"), blank=True)
+    # Institutional contact details: public by nature (a switchboard, not a person's line).
+    address = models.TextField(_("postal address"), blank=True)
+    phone = models.CharField(_("switchboard phone"), max_length=40, blank=True)
+    email = models.EmailField(_("general e-mail"), blank=True)
+    contact_post = models.ForeignKey(
+        "Post",
+        verbose_name=_("cross-border contact point"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The post to ask first about cross-border questions."),
+    )
     description = models.TextField(_("description"), blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
@@ -197,6 +224,16 @@ class PostQuerySet(models.QuerySet):
         on = on or timezone.localdate()
         return self.filter(end__lt=on)
 
+    def listed(self):
+        """Posts of people and organisations not archived, for indexes and exports."""
+        return self.filter(person__archived_at__isnull=True, organisation__archived_at__isnull=True)
+
+    def in_country(self, country: str):
+        return self.filter(organisation__country=country.upper())
+
+    def with_competence(self, theme: str):
+        return self.filter(competences__theme=theme, competences__archived_at__isnull=True)
+
 
 class Post(models.Model):
     person = models.ForeignKey(
@@ -214,6 +251,16 @@ class Post(models.Model):
     )
     start = models.DateField(_("start"), null=True, blank=True)
     end = models.DateField(_("end"), null=True, blank=True)
+    # Work contact of the post (not the person's own): who sees it is chosen per post and
+    # decided by ``access.visible_contact``.
+    work_email = models.EmailField(_("work e-mail"), blank=True)
+    work_phone = models.CharField(_("work phone"), max_length=40, blank=True)
+    contact_visibility = models.CharField(
+        _("contact visible to"),
+        max_length=12,
+        choices=ContactVisibility.choices,
+        default=ContactVisibility.MEMBERS,
+    )
     history = HistoricalRecords()
 
     objects = PostQuerySet.as_manager()

@@ -17,6 +17,8 @@ from trefpunt.search import index as search_index
 from . import access, search
 from .access import can_act_for
 from .models import (
+    Competence,
+    ContactVisibility,
     Membership,
     MembershipRole,
     Organisation,
@@ -37,6 +39,10 @@ ORGANISATION_FIELDS = (
     "territory",
     "parent",
     "website",
+    "address",
+    "phone",
+    "email",
+    "contact_post",
     "description",
     "is_demo",
 )
@@ -48,6 +54,13 @@ def _check_parent(organisation: Organisation, parent: Organisation | None) -> No
         if node.pk == organisation.pk:
             raise ValidationError({"parent": _("An organisation cannot be part of itself.")})
         node = node.parent
+
+
+def _check_contact_post(organisation: Organisation, post: Post | None) -> None:
+    if post is not None and post.organisation_id != organisation.pk:
+        raise ValidationError(
+            {"contact_post": _("The contact point must be a post of this organisation.")}
+        )
 
 
 NAME_LANGUAGES = ("nl", "fr", "de", "en", "lb")
@@ -142,6 +155,8 @@ def update_organisation(
             changed.append(name)
     if "parent" in changed:
         _check_parent(locked, locked.parent)
+    if "contact_post" in changed:
+        _check_contact_post(locked, locked.contact_post)
     locked.full_clean()
     names_changed = _set_names(
         locked, ({locked.language: locked.name} if "name" in changed else {}) | names
@@ -214,6 +229,67 @@ def end_post(post: Post, *, user, end: date) -> Post:
     post.end = end
     _with_history_user(post, user).save(update_fields=["end"])
     return post
+
+
+@transaction.atomic
+def set_work_contact(
+    post: Post, *, user, work_email: str, work_phone: str, contact_visibility: str
+) -> Post:
+    """Set the work e-mail and phone of a post and who may see them."""
+    if user is not None and not can_act_for(user, post.organisation):
+        raise PermissionDenied(_("You may only edit your own organisation's records."))
+    if contact_visibility not in ContactVisibility.values:
+        raise ValidationError({"contact_visibility": _("Unknown visibility.")})
+    post.work_email = (work_email or "").strip()
+    post.work_phone = (work_phone or "").strip()
+    post.contact_visibility = contact_visibility
+    post.full_clean()
+    _with_history_user(post, user).save(
+        update_fields=["work_email", "work_phone", "contact_visibility"]
+    )
+    return post
+
+
+@transaction.atomic
+def add_competence(
+    *,
+    user,
+    theme: str,
+    description: str,
+    language: str,
+    organisation: Organisation | None = None,
+    post: Post | None = None,
+    territory=None,
+) -> Competence:
+    """Record that an organisation or a post handles cross-border questions on a theme."""
+    owner = post.organisation if post is not None else organisation
+    if owner is None or (organisation is not None and post is not None):
+        raise ValidationError({"__all__": _("Give an organisation or a post, not both.")})
+    if user is not None and not can_act_for(user, owner):
+        raise PermissionDenied(_("You may only edit your own organisation's records."))
+    if language not in NAME_LANGUAGES:
+        raise ValidationError({"language": _("Unknown language.")})
+    competence = Competence(
+        organisation=None if post is not None else organisation,
+        post=post,
+        theme=theme,
+        description=(description or "").strip(),
+        language=language,
+        territory=territory,
+    )
+    competence.full_clean()
+    _with_history_user(competence, user).save()
+    return competence
+
+
+@transaction.atomic
+def archive_competence(competence: Competence, *, user) -> Competence:
+    owner = competence.post.organisation if competence.post_id else competence.organisation
+    if user is not None and not can_act_for(user, owner):
+        raise PermissionDenied(_("You may only edit your own organisation's records."))
+    competence.archived_at = timezone.now()
+    _with_history_user(competence, user).save(update_fields=["archived_at"])
+    return competence
 
 
 @transaction.atomic

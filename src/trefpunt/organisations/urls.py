@@ -5,9 +5,13 @@ from . import views
 app_name = "organisations"
 urlpatterns = [
     path("organisations/", views.organisation_list, name="list"),
+    # The organisation page itself is served by ``pages`` (see ``trefpunt/urls.py``).
     path("relations/", views.relation_list, name="relations"),
     path("relations/export.<str:fmt>", views.relation_export, name="relations_export"),
-    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
     path("organisations/<slug:slug>/edit/", views.organisation_edit, name="edit"),
+    path("organisations/<slug:slug>/competences/add/", views.competence_add, name="competence_add"),
+    path("competences/<int:pk>/archive/", views.competence_archive, name="competence_archive"),
+    path("people/", views.people_list, name="people"),
     path("people/<slug:slug>/", views.person_detail, name="person"),
+    path("posts/<int:pk>/contact/", views.post_contact_edit, name="post_contact"),
 ]

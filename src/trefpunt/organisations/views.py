@@ -1,19 +1,28 @@
+import json
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from trefpunt.lib.history import recent_history
 from trefpunt.lib.languages import current_language
 
 from . import exports, graph, operations
-from .access import can_act_for
-from .forms import OrganisationEditForm, OrganisationFilterForm
-from .models import Organisation, Person, Post, Relation, RelationKind
+from .access import can_act_for, visible_contact
+from .forms import (
+    CompetenceForm,
+    OrganisationEditForm,
+    OrganisationFilterForm,
+    PeopleFilterForm,
+    WorkContactForm,
+)
+from .models import Competence, Organisation, Person, Post, Relation, RelationKind
 
 
 def _get_organisation(slug: str) -> Organisation:
@@ -39,6 +48,10 @@ def organisation_list(request):
             qs = qs.of_kind(data["kind"])
         if data["country"]:
             qs = qs.in_country(data["country"])
+        if data["theme"]:
+            qs = qs.with_competence(data["theme"])
+        if data["contact_point"]:
+            qs = qs.with_contact_point()
     paginator = Paginator(qs.order_by("name", "slug"), settings.TREFPUNT_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -47,41 +60,6 @@ def organisation_list(request):
         request,
         "organisations/organisation_list.html",
         {"form": form, "page": page, "query": query.urlencode()},
-    )
-
-
-def organisation_detail(request, slug: str):
-    organisation = _get_organisation(slug)
-    posts = list(
-        Post.objects.filter(organisation=organisation).select_related("person").order_by("-start")
-    )
-    relations = list(
-        Relation.objects.involving(organisation)
-        .select_related("source", "target")
-        .prefetch_related("source__names", "target__names")
-    )
-    children = (
-        Organisation.objects.active()
-        .filter(parent=organisation)
-        .prefetch_related(
-            Prefetch("children", queryset=Organisation.objects.active().prefetch_related("names")),
-            "names",
-        )
-    )
-    return render(
-        request,
-        "organisations/organisation_detail.html",
-        {
-            "organisation": organisation,
-            "children": children,
-            "current_posts": [p for p in posts if p.is_current()],
-            "past_posts": [p for p in posts if not p.is_current()],
-            "relations": relations,
-            "graph": graph.build(relations, current_language(), centre=organisation),
-            "graph_title": _("Relations of %(name)s") % {"name": organisation.name_in()},
-            "history": recent_history(organisation, limit=10),
-            "can_edit": can_act_for(request.user, organisation),
-        },
     )
 
 
@@ -111,12 +89,23 @@ def person_detail(request, slug: str):
     person = Person.objects.filter(slug=slug, archived_at__isnull=True).first()
     if person is None:
         raise Http404(_("No person has the identifier %(slug)s.") % {"slug": slug})
-    posts = (
+    posts = list(
         person.posts.select_related("organisation")
-        .prefetch_related("organisation__names")
+        .prefetch_related("organisation__names", _active_competences())
         .order_by("-start")
     )
-    return render(request, "organisations/person_detail.html", {"person": person, "posts": posts})
+    for post in posts:
+        post.contact = visible_contact(request.user, post)
+    return render(
+        request,
+        "organisations/person_detail.html",
+        {
+            "person": person,
+            "posts": posts,
+            "history": recent_history(person, limit=10),
+            "can_edit": {p.pk for p in posts if can_act_for(request.user, p.organisation)},
+        },
+    )
 
 
 def _relations(request):
@@ -143,6 +132,101 @@ def relation_list(request):
             "query": f"?kind={kind}" if kind else "",
         },
     )
+
+
+def _active_competences():
+    return Prefetch(
+        "competences",
+        queryset=Competence.objects.active()
+        .select_related("territory")
+        .prefetch_related("territory__names"),
+    )
+
+
+def people_list(request):
+    form = PeopleFilterForm(request.GET or None)
+    posts = form.filter(
+        Post.objects.listed()
+        .select_related("person", "organisation")
+        .prefetch_related("organisation__names", _active_competences())
+        .order_by("person__family_name", "person__given_name", "-start", "pk")
+    )
+    language = current_language()
+    export = request.GET.get("format")
+    if export == "csv":
+        response = HttpResponse(exports.as_csv(posts, language), content_type="text/csv")
+        response["Content-Disposition"] = 'attachment; filename="people.csv"'
+        return response
+    if export == "json":
+        rows = [exports.row(post, language) for post in posts]
+        return HttpResponse(json.dumps(rows, ensure_ascii=False), content_type="application/json")
+    page = Paginator(posts, settings.TREFPUNT_PAGE_SIZE).get_page(request.GET.get("page"))
+    for post in page.object_list:
+        post.contact = visible_contact(request.user, post)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "organisations/people_list.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+@login_required
+def post_contact_edit(request, pk: int):
+    post = get_object_or_404(Post.objects.select_related("person", "organisation"), pk=pk)
+    if not can_act_for(request.user, post.organisation):
+        raise PermissionDenied(_("You may only edit your own organisation's records."))
+    initial = {
+        "work_email": post.work_email,
+        "work_phone": post.work_phone,
+        "contact_visibility": post.contact_visibility,
+    }
+    form = WorkContactForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        operations.set_work_contact(post, user=request.user, **form.cleaned_data)
+        return redirect(post.person)
+    return render(request, "organisations/post_contact_form.html", {"post": post, "form": form})
+
+
+@login_required
+def competence_add(request, slug: str):
+    organisation = _get_organisation(slug)
+    if not can_act_for(request.user, organisation):
+        raise PermissionDenied(_("You may only edit your own organisation's records."))
+    form = CompetenceForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            operations.add_competence(
+                user=request.user,
+                organisation=None if data["post"] else organisation,
+                post=data["post"],
+                theme=data["theme"],
+                language=data["language"],
+                description=data["description"],
+                territory=organisation.territory,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect(organisation)
+    return render(
+        request,
+        "organisations/competence_form.html",
+        {"organisation": organisation, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def competence_archive(request, pk: int):
+    competence = get_object_or_404(
+        Competence.objects.select_related("organisation", "post__organisation"), pk=pk
+    )
+    operations.archive_competence(competence, user=request.user)
+    owner = competence.post.organisation if competence.post_id else competence.organisation
+    return redirect(owner)
 
 
 def relation_export(request, fmt: str):

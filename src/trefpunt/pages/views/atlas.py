@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from trefpunt.lib.languages import current_language
 
 from .. import atlas
-from ..api import AtlasQuery
+from ..atlas_api import AtlasQuery
 
 
 def atlas_page(request):

@@ -2,10 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from trefpunt.accounts.permissions import is_curator
+from trefpunt.lib.languages import current_language
 from trefpunt.lib.translation_forms import SideBySideTranslationForm
 from trefpunt.organisations.models import Organisation
+from trefpunt.places.fields import TerritoriesField
 from trefpunt.places.forms import COUNTRY_CHOICES
-from trefpunt.places.models import Territory
 
 from . import access
 from .models import (
@@ -57,35 +58,16 @@ class PracticeFilterForm(forms.Form):
         return practices.distinct()
 
 
-class TerritoryCodesField(forms.CharField):
-    """Territories typed as their codes (``BE-NIS:62063``), separated by commas or spaces."""
-
-    def prepare_value(self, value):
-        if isinstance(value, list | tuple):
-            return ", ".join(t.code if isinstance(t, Territory) else str(t) for t in value)
-        return value
-
-    def clean(self, value):
-        value = super().clean(value)
-        codes = list(dict.fromkeys(value.replace(",", " ").split()))
-        found = Territory.objects.in_bulk(codes, field_name="code")
-        unknown = [code for code in codes if code not in found]
-        if unknown:
-            raise forms.ValidationError(
-                _("Unknown territory code(s): %(codes)s.") % {"codes": ", ".join(unknown)},
-                code="unknown_territory",
-            )
-        return [found[code] for code in codes]
-
-
 class OrganisationChoiceField(forms.ModelChoiceField):
+    """Organisations named in the reader's language."""
+
     def label_from_instance(self, obj):
-        return obj.name
+        return obj.name_in()
 
 
 class OrganisationsChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        return obj.name
+        return obj.name_in()
 
 
 class ThemesChoiceField(forms.ModelMultipleChoiceField):
@@ -142,14 +124,10 @@ class PracticeForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    territories = TerritoryCodesField(
-        label=_("Territories"),
-        required=False,
-        help_text=_("Codes separated by commas, as on the place pages (e.g. BE-NIS:62063)."),
-    )
+    territories = TerritoriesField(label=_("Territories"), required=False)
     organisations = OrganisationsChoiceField(
         label=_("Organisations involved"),
-        queryset=Organisation.objects.active().order_by("name"),
+        queryset=Organisation.objects.active().prefetch_related("names").order_by("name"),
         required=False,
         help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
     )
@@ -159,7 +137,8 @@ class PracticeForm(forms.Form):
     RELATED_FIELDS = RELATED
 
     def __init__(self, *args, user, practice: Practice | None = None, **kwargs):
-        initial = {}
+        # A new practice is written in the editor's language unless they choose another.
+        initial = {"language": current_language()}
         if practice is not None:
             initial = {name: getattr(practice, name) for name in self.SCALAR_FIELDS}
             initial.update(
@@ -171,7 +150,7 @@ class PracticeForm(forms.Form):
         # An editor keeps the current owner even if it lies outside their own tree.
         self.fields["owner"].queryset = access.owner_choices(
             user, practice.owner if practice is not None else None
-        )
+        ).prefetch_related("names")
         if is_curator(user):
             self.fields["owner"].required = False
         if practice is not None:

@@ -18,6 +18,7 @@ from trefpunt.news.api import router as news_router
 from trefpunt.obstacles.api import router as obstacles_router
 from trefpunt.organisations.api import router as organisations_router
 from trefpunt.places.api import router as places_router
+from trefpunt.practices.api import router as practices_router
 from trefpunt.search.api import router as search_router
 
 api = NinjaAPI(
@@ -33,6 +34,7 @@ api.add_router("/", matching_router)
 api.add_router("/", search_router)
 api.add_router("/", meetings_router)
 api.add_router("/", news_router)
+api.add_router("/", practices_router)
 api.add_router("/", legal_router)
 api.add_router("/", obstacles_router)
 api.add_router("/", assistance_router)

@@ -11,6 +11,8 @@ from trefpunt.places.forms import COUNTRY_CHOICES
 from . import access
 from .models import (
     CONTENT_LANGUAGES,
+    Collection,
+    CollectionKind,
     Practice,
     Stage,
     Status,
@@ -205,3 +207,59 @@ class TranslationForm(SideBySideTranslationForm):
         label=_("Transferability"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
     TEXT_FIELDS = ("title", "summary", "body", "results", "transferability")
+
+
+class PracticeNumbersField(forms.CharField):
+    """Practices by their numbers (as in their addresses), in the order given."""
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(str(getattr(p, "pk", p)) for p in value)
+        return value
+
+    def clean(self, value):
+        value = super().clean(value)
+        entries = [e for e in value.replace(";", ",").replace(" ", ",").split(",") if e]
+        if not all(e.isdigit() for e in entries):
+            raise forms.ValidationError(
+                _("Give the practices’ numbers, separated by commas."), code="invalid"
+            )
+        return [int(e) for e in entries]
+
+
+class CollectionForm(forms.Form):
+    """Create (``collection=None``) or edit a collection: its text, owner and practices."""
+
+    slug = forms.SlugField(
+        label=_("Identifier"), max_length=80, help_text=_("Used in its address.")
+    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=CollectionKind.choices)
+    language = forms.ChoiceField(label=_("Original language"), choices=CONTENT_LANGUAGES)
+    title = forms.CharField(label=_("Title"), max_length=1000)
+    introduction = forms.CharField(
+        label=_("Introduction"), widget=forms.Textarea(attrs={"rows": 6}), required=False
+    )
+    owner = OrganisationChoiceField(
+        label=_("Owning organisation"), queryset=Organisation.objects.none()
+    )
+    practices = PracticeNumbersField(
+        label=_("Practices"),
+        required=False,
+        help_text=_("Their numbers, in the order to show them (e.g. 12, 7, 31)."),
+    )
+
+    def __init__(self, *args, user, collection: Collection | None = None, **kwargs):
+        initial = {"language": current_language()}
+        if collection is not None:
+            initial = {
+                name: getattr(collection, name)
+                for name in ("slug", "kind", "language", "title", "introduction", "owner")
+            }
+            initial["practices"] = [item.practice_id for item in collection.items.all()]
+        super().__init__(*args, initial=initial, **kwargs)
+        self.collection = collection
+        self.fields["owner"].queryset = access.owner_choices(
+            user, collection.owner if collection is not None else None
+        ).prefetch_related("names")
+        if collection is not None:
+            self.fields["slug"].disabled = True

@@ -1,7 +1,7 @@
 """The practice form helps editors: places by name, the editor's language, a confirmation."""
 
 from trefpunt.organisations.models import Organisation
-from trefpunt.practices.models import Practice
+from trefpunt.practices.models import Collection, Practice
 
 
 def test_a_french_editor_adds_a_practice_naming_its_places_and_is_told_it_is_saved(
@@ -58,3 +58,47 @@ def test_the_news_form_starts_in_the_editors_language(client, editor_of_menen):
     form = client.get("/de/news/new/").context["form"]
 
     assert form["language"].value() == "de"
+
+
+def test_an_editor_makes_a_collection_of_three_practices_and_edits_its_order(
+    client, editor_of_menen
+):
+    from trefpunt.practices import operations  # noqa: PLC0415 (test-local helper)
+
+    menen = Organisation.objects.get(slug="menen")
+    numbers = [
+        operations.create_practice(user=None, owner=menen, language="fr", title=f"P{n}").pk
+        for n in range(3)
+    ]
+    client.force_login(editor_of_menen)
+
+    created = client.post(
+        "/fr/practices/collections/new/",
+        {
+            "slug": "boite-a-outils",
+            "kind": "toolkit",
+            "language": "fr",
+            "title": "Boîte à outils",
+            "owner": menen.pk,
+            "practices": ", ".join(map(str, numbers)),
+        },
+        follow=True,
+    )
+
+    assert [str(m) for m in created.context["messages"]] == ["La collection est enregistrée."]
+    assert created.redirect_chain == [("/fr/practices/collections/boite-a-outils/", 302)]
+    edited = client.post(
+        "/fr/practices/collections/boite-a-outils/edit/",
+        {
+            "kind": "toolkit",
+            "language": "fr",
+            "title": "Boîte à outils",
+            "owner": menen.pk,
+            "practices": f"{numbers[2]}, {numbers[0]}",
+        },
+    )
+    assert edited.status_code == 302
+    collection = Collection.objects.get(slug="boite-a-outils")
+    assert [i.practice_id for i in collection.items.all()] == [numbers[2], numbers[0]]
+    pdf = client.get("/fr/practices/collections/boite-a-outils/fr.pdf")
+    assert (pdf.status_code, pdf["Content-Type"]) == (200, "application/pdf")

@@ -20,6 +20,7 @@ from trefpunt.organisations.api import router as organisations_router
 from trefpunt.organisations.people_api import router as people_router
 from trefpunt.pages.api import router as pages_router
 from trefpunt.places.api import router as places_router
+from trefpunt.practices.api import router as practices_router
 from trefpunt.programme.api import router as programme_router
 from trefpunt.search.api import router as search_router
 
@@ -37,6 +38,7 @@ api.add_router("/", matching_router)
 api.add_router("/", search_router)
 api.add_router("/", meetings_router)
 api.add_router("/", news_router)
+api.add_router("/", practices_router)
 api.add_router("/", legal_router)
 api.add_router("/", obstacles_router)
 api.add_router("/", assistance_router)

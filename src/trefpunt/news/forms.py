@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from trefpunt.lib.languages import current_language
 from trefpunt.lib.translation_forms import SideBySideTranslationForm
 from trefpunt.meetings.models import Meeting
 from trefpunt.organisations.models import Organisation
-from trefpunt.places.models import Territory
+from trefpunt.places.fields import TerritoriesField
 from trefpunt.practices.models import Theme
 
 from . import access, operations
@@ -48,27 +49,6 @@ class ArchiveFilterForm(forms.Form):
         if data["organisation"]:
             articles = articles.filter(author__slug=data["organisation"])
         return articles.distinct()
-
-
-class TerritoryCodesField(forms.CharField):
-    """Territories typed as their codes (``BE-NIS:62063``), separated by commas or spaces."""
-
-    def prepare_value(self, value):
-        if isinstance(value, list | tuple):
-            return ", ".join(t.code if isinstance(t, Territory) else str(t) for t in value)
-        return value
-
-    def clean(self, value):
-        value = super().clean(value)
-        codes = list(dict.fromkeys(value.replace(",", " ").split()))
-        found = Territory.objects.in_bulk(codes, field_name="code")
-        unknown = [code for code in codes if code not in found]
-        if unknown:
-            raise forms.ValidationError(
-                _("Unknown territory code(s): %(codes)s.") % {"codes": ", ".join(unknown)},
-                code="unknown_territory",
-            )
-        return [found[code] for code in codes]
 
 
 class NamedChoiceField(forms.ModelChoiceField):
@@ -133,11 +113,7 @@ class ArticleForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    territories = TerritoryCodesField(
-        label=_("Territories"),
-        required=False,
-        help_text=_("Codes separated by commas, as on the place pages (e.g. BE-NIS:62063)."),
-    )
+    territories = TerritoriesField(label=_("Territories"), required=False)
     organisations = NamedMultipleChoiceField(
         label=_("Organisations concerned"),
         queryset=Organisation.objects.active().prefetch_related("names").order_by("name"),
@@ -156,7 +132,8 @@ class ArticleForm(forms.Form):
     TEXT_FIELDS = ("title", "summary", "body")
 
     def __init__(self, *args, user, article: Article | None = None, **kwargs):
-        initial = {}
+        # A new article is written in the editor's language unless they choose another.
+        initial = {"language": current_language()}
         if article is not None:
             initial = {name: getattr(article, name) for name in self.SCALAR_FIELDS}
             initial.update(

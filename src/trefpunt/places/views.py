@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from trefpunt.lib import csv
 from trefpunt.lib.languages import current_language
 
+from . import fields
 from .api import TerritoryFilters, filtered_territories
 from .forms import TerritoryFilterForm
 from .models import Territory
@@ -122,3 +123,10 @@ def territory_export(request, fmt: str):
     )
     response["Content-Disposition"] = 'attachment; filename="territories.geojson"'
     return response
+
+
+def territory_suggest(request):
+    """Places named like ``q`` (any language) for the territories field, as JSON options."""
+    query = request.GET.get("q", "").strip()[:100]
+    found = fields.suggestions(query) if len(query) >= 2 else []
+    return JsonResponse({"results": [{"value": fields.label(t), "code": t.code} for t in found]})

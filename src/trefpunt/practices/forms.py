@@ -2,14 +2,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from trefpunt.accounts.permissions import is_curator
+from trefpunt.lib.languages import current_language
 from trefpunt.lib.translation_forms import SideBySideTranslationForm
 from trefpunt.organisations.models import Organisation
+from trefpunt.places.fields import TerritoriesField
 from trefpunt.places.forms import COUNTRY_CHOICES
-from trefpunt.places.models import Territory
 
 from . import access
 from .models import (
     CONTENT_LANGUAGES,
+    Collection,
+    CollectionKind,
     Practice,
     Stage,
     Status,
@@ -57,35 +60,16 @@ class PracticeFilterForm(forms.Form):
         return practices.distinct()
 
 
-class TerritoryCodesField(forms.CharField):
-    """Territories typed as their codes (``BE-NIS:62063``), separated by commas or spaces."""
-
-    def prepare_value(self, value):
-        if isinstance(value, list | tuple):
-            return ", ".join(t.code if isinstance(t, Territory) else str(t) for t in value)
-        return value
-
-    def clean(self, value):
-        value = super().clean(value)
-        codes = list(dict.fromkeys(value.replace(",", " ").split()))
-        found = Territory.objects.in_bulk(codes, field_name="code")
-        unknown = [code for code in codes if code not in found]
-        if unknown:
-            raise forms.ValidationError(
-                _("Unknown territory code(s): %(codes)s.") % {"codes": ", ".join(unknown)},
-                code="unknown_territory",
-            )
-        return [found[code] for code in codes]
-
-
 class OrganisationChoiceField(forms.ModelChoiceField):
+    """Organisations named in the reader's language."""
+
     def label_from_instance(self, obj):
-        return obj.name
+        return obj.name_in()
 
 
 class OrganisationsChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        return obj.name
+        return obj.name_in()
 
 
 class ThemesChoiceField(forms.ModelMultipleChoiceField):
@@ -142,14 +126,10 @@ class PracticeForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    territories = TerritoryCodesField(
-        label=_("Territories"),
-        required=False,
-        help_text=_("Codes separated by commas, as on the place pages (e.g. BE-NIS:62063)."),
-    )
+    territories = TerritoriesField(label=_("Territories"), required=False)
     organisations = OrganisationsChoiceField(
         label=_("Organisations involved"),
-        queryset=Organisation.objects.active().order_by("name"),
+        queryset=Organisation.objects.active().prefetch_related("names").order_by("name"),
         required=False,
         help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
     )
@@ -159,7 +139,8 @@ class PracticeForm(forms.Form):
     RELATED_FIELDS = RELATED
 
     def __init__(self, *args, user, practice: Practice | None = None, **kwargs):
-        initial = {}
+        # A new practice is written in the editor's language unless they choose another.
+        initial = {"language": current_language()}
         if practice is not None:
             initial = {name: getattr(practice, name) for name in self.SCALAR_FIELDS}
             initial.update(
@@ -171,7 +152,7 @@ class PracticeForm(forms.Form):
         # An editor keeps the current owner even if it lies outside their own tree.
         self.fields["owner"].queryset = access.owner_choices(
             user, practice.owner if practice is not None else None
-        )
+        ).prefetch_related("names")
         if is_curator(user):
             self.fields["owner"].required = False
         if practice is not None:
@@ -226,3 +207,59 @@ class TranslationForm(SideBySideTranslationForm):
         label=_("Transferability"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
     TEXT_FIELDS = ("title", "summary", "body", "results", "transferability")
+
+
+class PracticeNumbersField(forms.CharField):
+    """Practices by their numbers (as in their addresses), in the order given."""
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(str(getattr(p, "pk", p)) for p in value)
+        return value
+
+    def clean(self, value):
+        value = super().clean(value)
+        entries = [e for e in value.replace(";", ",").replace(" ", ",").split(",") if e]
+        if not all(e.isdigit() for e in entries):
+            raise forms.ValidationError(
+                _("Give the practices’ numbers, separated by commas."), code="invalid"
+            )
+        return [int(e) for e in entries]
+
+
+class CollectionForm(forms.Form):
+    """Create (``collection=None``) or edit a collection: its text, owner and practices."""
+
+    slug = forms.SlugField(
+        label=_("Identifier"), max_length=80, help_text=_("Used in its address.")
+    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=CollectionKind.choices)
+    language = forms.ChoiceField(label=_("Original language"), choices=CONTENT_LANGUAGES)
+    title = forms.CharField(label=_("Title"), max_length=1000)
+    introduction = forms.CharField(
+        label=_("Introduction"), widget=forms.Textarea(attrs={"rows": 6}), required=False
+    )
+    owner = OrganisationChoiceField(
+        label=_("Owning organisation"), queryset=Organisation.objects.none()
+    )
+    practices = PracticeNumbersField(
+        label=_("Practices"),
+        required=False,
+        help_text=_("Their numbers, in the order to show them (e.g. 12, 7, 31)."),
+    )
+
+    def __init__(self, *args, user, collection: Collection | None = None, **kwargs):
+        initial = {"language": current_language()}
+        if collection is not None:
+            initial = {
+                name: getattr(collection, name)
+                for name in ("slug", "kind", "language", "title", "introduction", "owner")
+            }
+            initial["practices"] = [item.practice_id for item in collection.items.all()]
+        super().__init__(*args, initial=initial, **kwargs)
+        self.collection = collection
+        self.fields["owner"].queryset = access.owner_choices(
+            user, collection.owner if collection is not None else None
+        ).prefetch_related("names")
+        if collection is not None:
+            self.fields["slug"].disabled = True

@@ -17,6 +17,8 @@ urlpatterns = [
     ),
     path("<int:pk>/versions/", views.practice_versions, name="versions"),
     path("collections/", views.collection_list, name="collections"),
+    path("collections/new/", views.collection_create, name="collection_create"),
+    path("collections/<slug:slug>/edit/", views.collection_edit, name="collection_edit"),
     path("collections/<slug:slug>/", views.collection_detail, name="collection"),
     path("collections/<slug:slug>/<slug:lang>.pdf", views.collection_pdf, name="collection_pdf"),
 ]

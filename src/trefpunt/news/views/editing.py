@@ -27,6 +27,7 @@ def article_create(request):
         except ValidationError as error:
             add_errors(form, error)
         else:
+            messages.success(request, _("The article is saved."))
             return redirect(article)
     return render(request, "news/article_form.html", {"form": form, "article": None})
 
@@ -48,6 +49,7 @@ def article_edit(request, pk: int):
         except ValidationError as error:
             add_errors(form, error)
         else:
+            messages.success(request, _("Your changes are saved."))
             return redirect(article)
     return render(request, "news/article_form.html", {"form": form, "article": article})
 

@@ -107,6 +107,7 @@ def edit_obstacle(request, pk: int):
         except ValidationError as error:
             apply_errors(form, error)
         else:
+            messages.success(request, _("Your changes are saved."))
             return redirect(obstacle)
     return _form_page(request, form, _("Edit the obstacle"), obstacle)
 

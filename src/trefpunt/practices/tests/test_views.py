@@ -516,7 +516,7 @@ def test_an_invalid_form_shows_described_field_errors_and_nothing_changes(
         _form(
             insulation,
             title="",
-            territories="BE-NIS:34027 XX-NOWHERE",
+            territories="Menen, XX-NOWHERE",
             period_end="2018-01-01",
         ),
     )
@@ -524,7 +524,7 @@ def test_an_invalid_form_shows_described_field_errors_and_nothing_changes(
     assert response.status_code == 200
     assert response.context["form"].errors == {
         "title": ["This field is required."],
-        "territories": ["Unknown territory code(s): XX-NOWHERE."],
+        "territories": ["No place is called “XX-NOWHERE”."],
         "period_end": ["The end comes before the start."],
     }
     html = response.content.decode()

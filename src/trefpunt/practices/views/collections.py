@@ -9,6 +9,7 @@ from trefpunt.lib.languages import LANGUAGE_LABELS, current_language
 from trefpunt.lib.richtext import rich_text
 from trefpunt.places.models import Territory
 
+from .. import access
 from ..models import Collection, Practice, PracticeTranslation
 from ..pdf import render_collection_pdf
 from .reading import prepare_item
@@ -26,7 +27,11 @@ def collection_list(request):
     return render(
         request,
         "practices/collection_list.html",
-        {"collections": collections, "pdf_languages": _pdf_languages()},
+        {
+            "collections": collections,
+            "pdf_languages": _pdf_languages(),
+            "can_add": access.can_add(request.user),
+        },
     )
 
 
@@ -68,6 +73,8 @@ def collection_detail(request, slug: str):
             "introduction": rich_text(reading.introduction),
             "items": items,
             "pdf_languages": _pdf_languages(),
+            "can_edit": request.user.is_authenticated
+            and access.can_write(request.user, collection.owner),
         },
     )
 

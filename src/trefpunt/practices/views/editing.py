@@ -26,6 +26,7 @@ def practice_create(request):
         except ValidationError as error:
             _add_errors(form, error)
         else:
+            messages.success(request, _("The practice is saved."))
             return redirect(practice)
     return render(request, "practices/practice_form.html", {"form": form, "practice": None})
 
@@ -45,6 +46,7 @@ def practice_edit(request, pk: int):
         except ValidationError as error:
             _add_errors(form, error)
         else:
+            messages.success(request, _("Your changes are saved."))
             return redirect(practice)
     return render(request, "practices/practice_form.html", {"form": form, "practice": practice})
 

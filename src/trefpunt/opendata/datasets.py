@@ -63,7 +63,9 @@ class Licence:
     url: str
 
 
-CC_BY = Licence("CC BY 4.0", f"{EU}licence/CC_BY_4_0", "https://creativecommons.org/licenses/by/4.0/")
+CC_BY = Licence(
+    "CC BY 4.0", f"{EU}licence/CC_BY_4_0", "https://creativecommons.org/licenses/by/4.0/"
+)
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,11 @@ class Distribution:
 
     def local_path(self) -> str:
         """The address in the active language (for the open-data page)."""
-        path = self.url_name if self.url_name.startswith("/") else reverse(self.url_name, args=self.args)
+        path = (
+            self.url_name
+            if self.url_name.startswith("/")
+            else reverse(self.url_name, args=self.args)
+        )
         return f"{path}?{self.query}" if self.query else path
 
 

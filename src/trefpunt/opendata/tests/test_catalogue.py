@@ -50,9 +50,7 @@ def test_the_catalogue_is_turtle_with_one_dataset_per_public_list(demo, client):
     assert len(list(graph.objects(catalog, DCAT.dataset))) == 11
 
 
-def test_every_dataset_has_four_titles_a_publisher_and_a_distribution_that_answers(
-    graph, client
-):
+def test_every_dataset_has_four_titles_a_publisher_and_a_distribution_that_answers(graph, client):
     for node in graph.subjects(RDF.type, DCAT.Dataset):
         titles = {t.language: str(t) for t in graph.objects(node, DCTERMS.title)}
         assert sorted(titles) == ["de", "en", "fr", "nl"], node

@@ -5,6 +5,7 @@ from django.utils import timezone
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
 
+from trefpunt.meetings.models import Series
 from trefpunt.opendata import catalogue
 from trefpunt.opendata.datasets import DATASETS
 from trefpunt.practices.models import Practice, Status
@@ -97,14 +98,24 @@ def test_formats_of_the_obstacles_dataset(graph):
 
 def test_the_meetings_dataset_has_a_calendar_per_series(graph):
     node = URIRef(f"{BASE}/catalog.ttl#dataset-meetings")
-    media = sorted(
+    media = [
         str(graph.value(d, DCAT.mediaType)).removeprefix(
             "https://www.iana.org/assignments/media-types/"
         )
         for d in graph.objects(node, DCAT.distribution)
-    )
-    assert media.count("text/calendar") >= 1
-    assert media[:2] == ["application/json", "text/calendar"] or "text/csv" in media
+    ]
+    series = Series.objects.count()
+    assert series > 0
+    assert sorted(media) == ["application/json"] + ["text/calendar"] * series + ["text/csv"]
+    calendars = {
+        str(graph.value(d, DCAT.downloadURL))
+        for d in graph.objects(node, DCAT.distribution)
+        if str(graph.value(d, DCAT.mediaType)).endswith("/text/calendar")
+    }
+    assert calendars == {
+        f"{BASE}/api/v1/meetings/series/{slug}.ics"
+        for slug in Series.objects.values_list("slug", flat=True)
+    }
 
 
 def test_nothing_restricted_is_listed(graph):
@@ -115,7 +126,6 @@ def test_nothing_restricted_is_listed(graph):
 
 def test_modified_comes_from_public_records_only(demo, client):
     node = URIRef(f"{BASE}/catalog.ttl#dataset-practices")
-    published = Practice.objects.published().order_by("-updated_at").first().updated_at
     draft = Practice.objects.published().first()
     Practice.objects.filter(pk=draft.pk).update(
         status=Status.DRAFT, updated_at=timezone.now() + timezone.timedelta(days=3)

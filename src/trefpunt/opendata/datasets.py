@@ -378,3 +378,24 @@ def extra_distributions(datasets=DATASETS) -> dict[str, list[Distribution]]:
     """The distributions read from the data (a calendar per meeting series): one query each
     kind, not one per record."""
     return {d.key: d.extra_distributions() for d in datasets if d.extra_distributions}
+
+
+def listing() -> list[dict]:
+    """What the open-data page shows of each dataset, in the active language; two queries."""
+    modified = modified_dates()
+    extra = extra_distributions()
+    return [
+        {
+            "dataset": dataset,
+            "modified": modified.get(dataset.key),
+            "distributions": [
+                {
+                    "label": distribution.label,
+                    "media_type": distribution.format_info.media_type,
+                    "url": distribution.local_path(),
+                }
+                for distribution in distributions(dataset, extra)
+            ],
+        }
+        for dataset in DATASETS
+    ]

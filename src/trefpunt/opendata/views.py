@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from trefpunt.lib.languages import CODES
 
 from . import catalogue
-from .datasets import DATASETS, distributions, extra_distributions, modified_dates
+from .datasets import listing
 from .popolo import popolo as popolo_export
 
 CATALOG_TYPES = {"ttl": "text/turtle; charset=utf-8", "jsonld": "application/ld+json"}
@@ -61,32 +61,9 @@ def robots_txt(request):
 
 
 def index(request):
-    """Every dataset with its formats, licence and latest change; two queries."""
-    modified = modified_dates()
-    extra = extra_distributions()
-    rows = [
-        {
-            "dataset": dataset,
-            "modified": modified.get(dataset.key),
-            "distributions": [
-                {
-                    "label": distribution.label,
-                    "format": distribution.format_info.label,
-                    "media_type": distribution.format_info.media_type,
-                    "url": distribution.local_path(),
-                    "is_api": distribution.is_api,
-                }
-                for distribution in distributions(dataset, extra)
-            ],
-        }
-        for dataset in DATASETS
-    ]
+    """Every dataset of the catalogue with its formats, licence and latest change."""
     return render(
         request,
         "opendata/index.html",
-        {
-            "rows": rows,
-            "publisher_name": settings.TREFPUNT_PUBLISHER_NAME,
-            "publisher_url": settings.TREFPUNT_PUBLISHER_URL,
-        },
+        {"rows": listing(), "publisher_name": settings.TREFPUNT_PUBLISHER_NAME},
     )

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "ninja",
     "simple_history",
     "axes",
@@ -82,6 +83,7 @@ INSTALLED_APPS = [
     "trefpunt.obstacles",
     "trefpunt.assistance",
     "trefpunt.programme",
+    "trefpunt.opendata",
     "trefpunt.pages",
 ]
 
@@ -210,6 +212,9 @@ EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.Emai
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "trefpunt@localhost")
 # Where links in emails (meeting invitations, reminders) point.
 TREFPUNT_SITE_URL = env_str("TREFPUNT_SITE_URL", "http://127.0.0.1:8000")
+# Who operates the platform: the publisher of the open-data catalogue (DCAT-AP, Popolo).
+TREFPUNT_PUBLISHER_NAME = env_str("TREFPUNT_PUBLISHER_NAME", "Trefpunt")
+TREFPUNT_PUBLISHER_URL = env_str("TREFPUNT_PUBLISHER_URL", TREFPUNT_SITE_URL)
 # News view counts: counted at all, and how often each process writes its buffer.
 TREFPUNT_COUNT_VIEWS = env_bool("TREFPUNT_COUNT_VIEWS", True)
 TREFPUNT_VIEW_FLUSH_SECONDS = env_int("TREFPUNT_VIEW_FLUSH_SECONDS", 30)

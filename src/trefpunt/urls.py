@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from trefpunt.lib.media import public_media
+from trefpunt.opendata import urls as opendata_urls
 from trefpunt.organisations import urls as organisations_urls
 from trefpunt.pages import views as pages
 from trefpunt.places import urls as places_urls
@@ -26,6 +27,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("media/<path:path>", public_media, name="media"),
+    *opendata_urls.urlpatterns,
 ]
 urlpatterns += i18n_patterns(
     path("", pages.home, name="home"),
@@ -41,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("assistance/", include("trefpunt.assistance.urls")),
     path("programme/", include("trefpunt.programme.urls")),
     path("ask/", pages.ask, name="ask"),
+    *opendata_urls.page_patterns,
     path("", include((organisations_patterns, organisations_urls.app_name))),
     path("accounts/", include("trefpunt.accounts.urls")),
     path("admin/", admin.site.urls),

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "trefpunt.obstacles",
     "trefpunt.assistance",
     "trefpunt.programme",
+    "trefpunt.subscriptions",
     "trefpunt.pages",
 ]
 

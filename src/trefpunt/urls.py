@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("ask/", pages.ask, name="ask"),
     path("", include((organisations_patterns, organisations_urls.app_name))),
     path("accounts/", include("trefpunt.accounts.urls")),
+    path("subscriptions/", include("trefpunt.subscriptions.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

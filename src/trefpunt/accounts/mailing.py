@@ -20,9 +20,9 @@ def make_token(payload: dict) -> str:
     return signing.dumps(payload, salt=SALT, compress=True)
 
 
-def read_token(token: str, *, max_age: int = MAX_AGE) -> dict | None:
+def read_token(token: str) -> dict | None:
     try:
-        payload = signing.loads(token or "", salt=SALT, max_age=max_age)
+        payload = signing.loads(token or "", salt=SALT, max_age=MAX_AGE)
     except signing.BadSignature:  # also SignatureExpired
         return None
     return payload if isinstance(payload, dict) else None

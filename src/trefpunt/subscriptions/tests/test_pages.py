@@ -61,3 +61,25 @@ def test_anonymous_visitors_are_sent_to_log_in(client, db):
     response = client.get("/en/subscriptions/")
     assert response.status_code == 302
     assert response["Location"].startswith("/en/accounts/login/")
+
+
+@pytest.mark.parametrize(
+    ("path", "kind", "target"),
+    [
+        ("/en/organisations/menen/", "organisation", "menen"),
+        ("/en/places/BE-NIS:34027/", "territory", "BE-NIS:34027"),
+        ("/en/practices/?theme=mobility-transport", "theme", "mobility-transport"),
+    ],
+)
+def test_pages_carry_a_follow_button_for_signed_in_users(
+    client, reader, demo_directory, path, kind, target
+):
+    anonymous = client.get(path).content.decode()
+    assert 'action="/en/subscriptions/follow/"' not in anonymous
+
+    client.force_login(reader("anna", "nl"))
+    page = client.get(path).content.decode()
+
+    assert 'action="/en/subscriptions/follow/"' in page
+    assert f'name="kind" value="{kind}"' in page
+    assert f'name="target" value="{target}"' in page

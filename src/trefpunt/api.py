@@ -23,6 +23,7 @@ from trefpunt.places.api import router as places_router
 from trefpunt.practices.api import router as practices_router
 from trefpunt.programme.api import router as programme_router
 from trefpunt.search.api import router as search_router
+from trefpunt.subscriptions.api import router as subscriptions_router
 
 api = DocumentedNinjaAPI(
     title="Trefpunt API",
@@ -43,6 +44,7 @@ api.add_router("/", legal_router)
 api.add_router("/", obstacles_router)
 api.add_router("/", assistance_router)
 api.add_router("/", programme_router)
+api.add_router("/", subscriptions_router)
 api.add_router("/", pages_router)
 
 

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "trefpunt.assistance",
     "trefpunt.programme",
     "trefpunt.opendata",
+    "trefpunt.subscriptions",
     "trefpunt.pages",
 ]
 

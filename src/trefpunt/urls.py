@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     *opendata_urls.page_patterns,
     path("", include((organisations_patterns, organisations_urls.app_name))),
     path("accounts/", include("trefpunt.accounts.urls")),
+    path("subscriptions/", include("trefpunt.subscriptions.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -65,3 +65,50 @@ class ApiToken(models.Model):
     @staticmethod
     def generate() -> str:
         return "tp_" + secrets.token_urlsafe(32)
+
+
+class Profile(models.Model):
+    """A user's own settings: the language of the mails Trefpunt writes to them."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    language = models.CharField(
+        _("language of my mails"), max_length=2, choices=settings.LANGUAGES, default="en"
+    )
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+def preferred_language(user) -> str:
+    """The language to write to ``user`` in: their profile's, else English."""
+    profile = Profile.objects.filter(user=user).only("language").first()
+    return profile.language if profile is not None else "en"
+
+
+class MailCategory(models.TextChoices):
+    MEETING_NOTICES = "meeting_notices", _("Changes and reminders of my meetings")
+
+
+class MailOptOut(models.Model):
+    """An address that asked (with a one-click unsubscribe link) not to receive a category of
+    mails any more."""
+
+    email = models.EmailField(_("email"))
+    category = models.CharField(_("category"), max_length=32, choices=MailCategory.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("mail opt-out")
+        verbose_name_plural = _("mail opt-outs")
+        constraints = [
+            models.UniqueConstraint(fields=["email", "category"], name="mail_opt_out_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email}: {self.get_category_display()}"

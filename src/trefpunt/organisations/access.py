@@ -90,12 +90,14 @@ def can_manage_members(user, organisation: Organisation) -> bool:
     """Superusers, and administrators of ``organisation`` itself, add its members."""
     if not _is_user(user):
         return False
-    return (
-        user.is_superuser
-        or Membership.objects.filter(
-            user=user, organisation=organisation, role=MembershipRole.ADMIN
-        ).exists()
-    )
+    if user.is_superuser:
+        return True
+    # Administrators are among the (cached) organisations the user edits: no query for others.
+    if organisation.pk not in _edits(user):
+        return False
+    return Membership.objects.filter(
+        user=user, organisation=organisation, role=MembershipRole.ADMIN
+    ).exists()
 
 
 def forget(user) -> None:

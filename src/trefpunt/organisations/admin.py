@@ -2,7 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import operations
-from .models import Membership, Organisation, Person, Post, Presidency, Relation
+from .models import Invitation, Membership, Organisation, Person, Post, Presidency, Relation
 
 
 @admin.register(Organisation)
@@ -99,3 +99,19 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ("role",)
     autocomplete_fields = ("organisation",)
     search_fields = ("user__username", "organisation__name")
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Read only: administrators invite on the organisation's page (the raw link is mailed
+    once and never stored)."""
+
+    list_display = ("email", "organisation", "role", "created_at", "expires_at", "accepted_at")
+    list_filter = ("role",)
+    search_fields = ("email", "organisation__name")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

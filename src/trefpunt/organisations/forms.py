@@ -1,4 +1,7 @@
 from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from trefpunt.places.forms import COUNTRY_CHOICES
@@ -6,6 +9,7 @@ from trefpunt.places.forms import COUNTRY_CHOICES
 from .models import (
     CompetenceTheme,
     ContactVisibility,
+    MembershipRole,
     Organisation,
     OrganisationKind,
     Post,
@@ -165,3 +169,19 @@ class OrganisationEditForm(forms.Form):
             "contact_post": data["contact_post"],
             "description": data["description"],
         }
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Email address of your colleague"))
+    role = forms.ChoiceField(
+        label=_("Role"), choices=MembershipRole.choices, initial=MembershipRole.EDITOR
+    )
+    language = forms.ChoiceField(label=_("Language of the invitation"), choices=settings.LANGUAGES)
+
+
+class JoinForm(UserCreationForm):
+    """A new account for an invited colleague (the address is the invitation's)."""
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ("username",)

@@ -14,4 +14,7 @@ urlpatterns = [
     path("people/", views.people_list, name="people"),
     path("people/<slug:slug>/", views.person_detail, name="person"),
     path("posts/<int:pk>/contact/", views.post_contact_edit, name="post_contact"),
+    path("organisations/<slug:slug>/invite/", views.invite, name="invite"),
+    path("invitations/<int:pk>/withdraw/", views.invitation_withdraw, name="invitation_withdraw"),
+    path("invitations/<str:token>/", views.invitation, name="invitation"),
 ]

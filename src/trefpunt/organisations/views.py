@@ -1,6 +1,8 @@
 import json
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -10,19 +12,22 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from trefpunt.accounts import operations as accounts_operations
 from trefpunt.lib.history import recent_history
 from trefpunt.lib.languages import current_language
 
 from . import exports, graph, operations
-from .access import can_act_for, visible_contact
+from .access import can_act_for, can_manage_members, visible_contact
 from .forms import (
     CompetenceForm,
+    InvitationForm,
+    JoinForm,
     OrganisationEditForm,
     OrganisationFilterForm,
     PeopleFilterForm,
     WorkContactForm,
 )
-from .models import Competence, Organisation, Person, Post, Relation, RelationKind
+from .models import Competence, Invitation, Organisation, Person, Post, Relation, RelationKind
 
 
 def _get_organisation(slug: str) -> Organisation:
@@ -232,3 +237,91 @@ def competence_archive(request, pk: int):
 def relation_export(request, fmt: str):
     _kind, relations = _relations(request)
     return exports.relations_response(request, relations, fmt)
+
+
+@login_required
+def invite(request, slug: str):
+    """An administrator of the organisation invites a colleague by mail."""
+    organisation = _get_organisation(slug)
+    if not can_manage_members(request.user, organisation):
+        raise PermissionDenied(_("Only administrators of this organisation can invite members."))
+    form = InvitationForm(request.POST or None, initial={"language": current_language()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            operations.invite_member(
+                by=request.user, organisation=organisation, **form.cleaned_data
+            )
+        except ValidationError as error:
+            for field, messages_ in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, messages_)
+        else:
+            messages.success(
+                request,
+                _("An invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+            )
+            return redirect("organisations:invite", slug=organisation.slug)
+    return render(
+        request,
+        "organisations/invite.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "invitations": organisation.invitations.open().select_related("invited_by"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def invitation_withdraw(request, pk: int):
+    invitation = get_object_or_404(Invitation.objects.select_related("organisation"), pk=pk)
+    operations.withdraw_invitation(invitation, by=request.user)
+    messages.success(request, _("The invitation is withdrawn."))
+    return redirect("organisations:invite", slug=invitation.organisation.slug)
+
+
+def invitation(request, token: str):
+    """The link of an invitation: join with the signed-in account, or create one."""
+    try:
+        found = operations.find_invitation(token)
+    except operations.InvitationError:
+        return render(request, "organisations/invitation_invalid.html", status=400)
+    join_form = None
+    if not request.user.is_authenticated:
+        join_form = JoinForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        user = request.user
+        if join_form is not None:
+            if not join_form.is_valid():
+                return _invitation_page(request, found, join_form)
+            try:
+                user = accounts_operations.create_account(
+                    username=join_form.cleaned_data["username"],
+                    email=found.email,
+                    password=join_form.cleaned_data["password1"],
+                )
+            except ValidationError as error:
+                join_form.add_error("username", error.message_dict.get("username"))
+                return _invitation_page(request, found, join_form)
+        try:
+            operations.accept_invitation(token, user=user)
+        except operations.InvitationError:
+            return render(request, "organisations/invitation_invalid.html", status=400)
+        if join_form is not None:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request,
+            _("You are now a member of %(organisation)s.")
+            % {"organisation": found.organisation.name_in()},
+        )
+        return redirect(found.organisation.get_absolute_url())
+    return _invitation_page(request, found, join_form)
+
+
+def _invitation_page(request, found, join_form):
+    return render(
+        request,
+        "organisations/invitation.html",
+        {"invitation": found, "organisation": found.organisation, "join_form": join_form},
+        status=400 if join_form is not None and join_form.errors else 200,
+    )

@@ -3,6 +3,7 @@
 They are registered before ``/meetings/{id}`` (the int converter keeps them apart too). The
 series and organisation feeds are anonymous by design, see the package docstring."""
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
@@ -25,7 +26,9 @@ ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
 def _base_url(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
+    """The site's public address (``TREFPUNT_SITE_URL``): events link back to the meeting page
+    there, whichever host the calendar was fetched through."""
+    return settings.TREFPUNT_SITE_URL.rstrip("/")
 
 
 def _ics_response(body: bytes, filename: str, disposition: str = "attachment") -> HttpResponse:

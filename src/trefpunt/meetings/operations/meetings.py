@@ -21,6 +21,7 @@ from ..models import (
     MeetingStatus,
     Visibility,
 )
+from . import notices
 from .base import (
     check_version,
     reindex,
@@ -308,8 +309,11 @@ def update_meeting(meeting: Meeting, *, user, version, **fields) -> Meeting:
             for c in locked.chairs.select_related("person", "post", "organisation")
         ]
     data, cleaned_chairs = _clean(values)
+    before = notices.snapshot(locked)
     for name, value in data.items():
         setattr(locked, name, value)
+    if locked.status != MeetingStatus.CANCELLED and notices.moved(before, locked):
+        notices.notify_after_commit(locked, "moved")
     locked.version += 1
     locked.sequence += 1
     with_history_user(locked, user).save()
@@ -333,5 +337,6 @@ def cancel_meeting(meeting: Meeting, *, user) -> Meeting:
     with_history_user(locked, user).save(
         update_fields=["status", "version", "sequence", "updated_at"]
     )
+    notices.notify_after_commit(locked, "cancelled")
     reindex(locked)
     return locked

@@ -16,6 +16,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from trefpunt.accounts.mailing import category_link, unsubscribe_headers
+from trefpunt.accounts.models import MailCategory, MailOptOut
 from trefpunt.organisations.models import Post, Role
 
 from ..models import Action, Meeting, Participant, Reminder, ReminderKind
@@ -33,6 +35,7 @@ class ReminderSummary:
     action_reminders: int = 0
     skipped_no_email: int = 0
     already_sent: int = 0
+    opted_out: int = 0
     dry_run: bool = False
 
 
@@ -204,14 +207,17 @@ def _already_sent(mails: list[_Mail]) -> set[tuple]:
 
 
 def _message(mail: _Mail, connection) -> EmailMessage:
+    unsubscribe = category_link(mail.recipient, MailCategory.MEETING_NOTICES, mail.language)
+    context = {**mail.context, "unsubscribe_url": unsubscribe}
     with translation.override(mail.language):
-        subject = render_to_string(f"meetings/email/{mail.template}_subject.txt", mail.context)
-        body = render_to_string(f"meetings/email/{mail.template}.txt", mail.context)
+        subject = render_to_string(f"meetings/email/{mail.template}_subject.txt", context)
+        body = render_to_string(f"meetings/email/{mail.template}.txt", context)
     return EmailMessage(
         subject=" ".join(subject.split()),
         body=body,
         to=[mail.recipient],
         connection=connection,
+        headers=unsubscribe_headers(unsubscribe),
     )
 
 
@@ -240,8 +246,16 @@ def send_reminders(*, now=None, days_ahead=7, dry_run=False) -> ReminderSummary:
     summary = ReminderSummary(dry_run=dry_run)
     mails = _meeting_mails(now, days_ahead, summary) + _action_mails(today, summary)
     seen = _already_sent(mails)
+    opted_out = set(
+        MailOptOut.objects.filter(category=MailCategory.MEETING_NOTICES).values_list(
+            "email", flat=True
+        )
+    )
     due = []
     for mail in mails:
+        if mail.recipient.lower() in opted_out:
+            summary.opted_out += 1
+            continue
         if mail.key in seen:
             summary.already_sent += 1
             continue

@@ -29,7 +29,8 @@ def _series(code="menin-halluin"):
     )
 
 
-def test_a_meeting_round_trips_through_icalendar(schedule, client):
+def test_a_meeting_round_trips_through_icalendar(schedule, client, settings):
+    settings.TREFPUNT_SITE_URL = "https://trefpunt.example/"
     meeting = schedule()
 
     response, calendar = _ics(client, f"/api/v1/meetings/{meeting.pk}.ics?lang=en")
@@ -48,9 +49,9 @@ def test_a_meeting_round_trips_through_icalendar(schedule, client):
     assert event["SUMMARY"] == "Concertation locale Menin–Halluin"
     assert event["LOCATION"] == "Grote Markt 1, Menen"
     assert event["CATEGORIES"].cats == ["Local consultation"]
-    assert event["URL"] == f"http://testserver/en/meetings/{meeting.pk}/"
+    assert event["URL"] == f"https://trefpunt.example/en/meetings/{meeting.pk}/"
     assert event["DESCRIPTION"] == (
-        f"Les maires parlent mobilité.\n\nDetails: http://testserver/en/meetings/{meeting.pk}/"
+        f"Les maires parlent mobilité.\n\nDetails: https://trefpunt.example/en/meetings/{meeting.pk}/"
     )
     assert event["DTSTART"].params["TZID"] == "Europe/Brussels"
     # 14:00 in Brussels on 26 March 2026 is winter time (CET): 13:00 UTC.

@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from trefpunt.accounts.operations import opt_out
 from trefpunt.meetings import operations
 from trefpunt.meetings.models import Reminder
 from trefpunt.meetings.operations import ReminderSummary, send_reminders
@@ -185,3 +186,20 @@ def test_the_command_prints_one_summary_line(situation, mailoutbox, settings):
         "Sent 0 meeting reminders and 0 overdue-action reminders "
         "(1 without email address, 2 already sent)."
     )
+
+
+def test_reminders_carry_a_one_click_opt_out_that_is_honoured(situation, mailoutbox):
+    opt_out("sofie@wervik.example", "meeting_notices")
+
+    summary = send_reminders(now=NOW)
+
+    assert summary == ReminderSummary(
+        meeting_reminders=2, action_reminders=2, skipped_no_email=2, already_sent=0, opted_out=1
+    )
+    assert "sofie@wervik.example" not in [mail.to[0] for mail in mailoutbox]
+    for mail in mailoutbox:
+        assert mail.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        link = mail.extra_headers["List-Unsubscribe"].strip("<>")
+        assert link.startswith("https://trefpunt.example/")
+        assert "/accounts/unsubscribe/" in link
+        assert link in mail.body

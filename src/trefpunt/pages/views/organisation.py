@@ -14,7 +14,7 @@ from trefpunt.lib.languages import current_language
 from trefpunt.meetings.models import Meeting
 from trefpunt.news.views.reading import listed_articles, prepare_items
 from trefpunt.organisations import graph
-from trefpunt.organisations.access import can_act_for, visible_contact
+from trefpunt.organisations.access import can_act_for, can_manage_members, visible_contact
 from trefpunt.organisations.models import Competence, Organisation, Post, Relation
 from trefpunt.practices.models import Practice
 
@@ -114,5 +114,6 @@ def organisation_detail(request, slug: str):
             },
             "history": recent_history(organisation, limit=10),
             "can_edit": can_act_for(request.user, organisation),
+            "can_invite": can_manage_members(request.user, organisation),
         },
     )

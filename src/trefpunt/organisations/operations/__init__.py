@@ -14,13 +14,11 @@ from trefpunt.lib.content import with_history_user as _with_history_user
 from trefpunt.lib.text import fold
 from trefpunt.search import index as search_index
 
-from . import access, search
-from .access import can_act_for
-from .models import (
+from .. import access, search
+from ..access import can_act_for
+from ..models import (
     Competence,
     ContactVisibility,
-    Membership,
-    MembershipRole,
     Organisation,
     OrganisationName,
     Person,
@@ -28,6 +26,14 @@ from .models import (
     Presidency,
     Relation,
     RelationKind,
+)
+from .members import (  # noqa: F401 (membership writes live in operations.members)
+    InvitationError,
+    accept_invitation,
+    add_member,
+    find_invitation,
+    invite_member,
+    withdraw_invitation,
 )
 
 ORGANISATION_FIELDS = (
@@ -413,17 +419,3 @@ def save_directory_record(instance, *, user):
     instance.full_clean()
     _with_history_user(instance, user).save()
     return instance
-
-
-@transaction.atomic
-def add_member(*, by, user, organisation: Organisation, role: str) -> Membership:
-    """Give ``user`` a ``role`` in ``organisation`` (``by=None``: the system)."""
-    if role not in MembershipRole.values:
-        raise ValidationError({"role": _("Unknown role.")})
-    if by is not None and not access.can_manage_members(by, organisation):
-        raise PermissionDenied(_("Only administrators of this organisation can add members."))
-    membership, _created = Membership.objects.update_or_create(
-        user=user, organisation=organisation, defaults={"role": role}
-    )
-    access.forget(user)
-    return membership

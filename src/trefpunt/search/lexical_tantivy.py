@@ -197,17 +197,11 @@ class Engine:
                     (tantivy.Occur.Should, tantivy.Query.term_query(SCHEMA, "body", term, "freq"))
                 )
             words = tantivy.Query.boolean_query(terms)
-            clauses.append(
-                (
-                    tantivy.Occur.Should,
-                    tantivy.Query.boolean_query(
-                        [
-                            (tantivy.Occur.Should, tantivy.Query.const_score_query(words, COVERAGE_SCORE)),
-                            (tantivy.Occur.Should, words),
-                        ]
-                    ),
-                )
+            matched = tantivy.Query.const_score_query(words, COVERAGE_SCORE)
+            group_query = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Should, matched), (tantivy.Occur.Should, words)]
             )
+            clauses.append((tantivy.Occur.Should, group_query))
         query = tantivy.Query.boolean_query(clauses, minimum_number_should_match=required)
         restrictions = _filter_clauses(filters)
         if restrictions:

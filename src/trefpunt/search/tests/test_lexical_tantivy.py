@@ -65,9 +65,7 @@ def test_each_language_is_stemmed_and_folded_as_in_the_database(texts):
 
 def test_long_queries_must_match_half_their_words(texts):
     assert found("isolation des maisons en bois, paille, béton et acier", stem_in=("fr",)) == []
-    hits = get_backend().search(
-        "isolation des maisons ouvrières en bois", ("fr",), Filters(), 10
-    )
+    hits = get_backend().search("isolation des maisons ouvrières en bois", ("fr",), Filters(), 10)
     assert [round(hit.coverage, 2) for hit in hits] == [0.75]
     assert hits[0].score > 0
 
@@ -81,12 +79,10 @@ def test_the_title_counts_more_than_the_body(db, committed):
 
 
 def test_filters_and_visibility_apply_inside_the_query(texts, committed):
+    restricted_text = document("r", "nl", "Woning", "Woning.", {"country": ["BE"]})
+    restricted_text.visibility = "restricted"
     with committed():
-        index.index_record(
-            "practice",
-            "r",
-            [document("r", "nl", "Woning", "Woning.", {"country": ["BE"]}, visibility="restricted")],
-        )
+        index.index_record("practice", "r", [restricted_text])
 
     assert found("woning houses", filters=Filters.build(languages=["en"])) == ["en"]
     assert found("woning", filters=Filters.build(types=["territory"])) == []

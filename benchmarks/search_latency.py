@@ -10,13 +10,16 @@
    PostgreSQL database of ``DATABASE_URL``, reused if it already holds an index) and reports
    the build time, the embedding throughput against the embedder's raw ``encode`` rate in
    one process, and the peak memory (this process and its embedding workers); then builds the
-   shared vector index (``vectorstore``) as ``trefpunt reindex`` does.
+   shared vector index (``vectorstore``) as ``trefpunt reindex`` does, and brings the tantivy
+   lexical engine's index (``lexical_tantivy.sync``) to the database, timed.
 3. Times 200 mixed-language queries (the evaluation queries: long sentences and keywords)
-   lexical-only and hybrid through ``search.query.search``, each mode in a fresh process
-   like a new web worker: its cold start (Django set up, ``warmup.warm_up``, first query) and
-   its memory (peak RSS, and the private part: what one more worker costs, the memory-mapped
-   index being shared). The same queries run on a tantivy BM25 index of the same texts built
-   in the same run.
+   through ``search.query.search``: lexical-only with the database engine (FTS5 / GIN),
+   lexical-only and hybrid with the tantivy engine (``TREFPUNT_LEXICAL_ENGINE``), each in a
+   fresh process like a new web worker: its cold start (Django set up, ``warmup.warm_up``,
+   first query), its memory (peak RSS, and the anonymous part: what one more worker costs,
+   the memory-mapped indexes being shared) and, for the hybrid, the query embedding alone.
+   The same queries run on a bare tantivy BM25 index of the same texts built in the same
+   run; the last line compares the tantivy-engine runs with it.
 
 ``--embedded N`` embeds only the first N documents with the real model (their rate is the
 reported throughput) and gives the rest deterministic random unit vectors of the same model
@@ -101,23 +104,35 @@ def worker(args) -> None:
     from django.conf import settings
 
     from trefpunt.search import query, warmup
+    from trefpunt.search.embedders import get_embedder
 
     settings.TREFPUNT_EMBEDDER = args.worker
+    settings.TREFPUNT_LEXICAL_ENGINE = args.engine
     warmup.warm_up()
     query.search("warm-up", limit=10)
     cold = time.perf_counter() - started
     timings = []
-    for text in queries(args.queries):
+    texts = queries(args.queries)
+    for text in texts:
         started = time.perf_counter()
         query.search(text, limit=10)
         timings.append(time.perf_counter() - started)
-    print(json.dumps({"cold": cold, "timings": timings, "memory": memory_mb()}))
+    encoding = []
+    embedder = get_embedder()
+    if embedder.enabled:  # the query embedding alone, part of every hybrid query above
+        for text in texts:
+            started = time.perf_counter()
+            embedder.query(text)
+            encoding.append(time.perf_counter() - started)
+    figures = {"cold": cold, "timings": timings, "encoding": encoding, "memory": memory_mb()}
+    print(json.dumps(figures))
 
 
-def run_worker(mode: str, args, folder: Path) -> dict:
+def run_worker(mode: str, engine: str, args, folder: Path) -> dict:
     import subprocess
 
     command = [sys.executable, __file__, "--worker", mode, "--queries", str(args.queries)]
+    command += ["--engine", engine]
     command += ["--keep", str(folder)]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
@@ -191,6 +206,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--keep", type=Path, help="keep the database in this folder")
     parser.add_argument("--worker", help=argparse.SUPPRESS)  # internal: one query process
+    parser.add_argument("--engine", default="tantivy", help=argparse.SUPPRESS)
     parser.add_argument(
         "--embedded",
         type=int,
@@ -204,7 +220,7 @@ def main() -> None:
     folder = setup_django(args.keep)
     from django.db import connection
 
-    from trefpunt.search import chunking, index, vectorstore
+    from trefpunt.search import chunking, index, lexical_tantivy, vectorstore
     from trefpunt.search.documents import DocumentData
     from trefpunt.search.embedders import get_embedder
     from trefpunt.search.models import SearchChunk
@@ -313,14 +329,22 @@ def main() -> None:
             if built
             else f"no shared vector index (< {vectorstore.MIN_CHUNKS} chunks): exact scan"
         )
+        started = time.perf_counter()
+        added, removed = lexical_tantivy.sync()
+        print(
+            f"tantivy lexical index (TREFPUNT_LEXICAL_ENGINE=tantivy) brought to the database: "
+            f"{added} added, {removed} removed in {time.perf_counter() - started:.0f} s"
+        )
         connection.close()
 
         texts = queries(args.queries)
         results = {}
-        for mode in ("none", embedder.key):
-            figures = run_worker(mode, args, folder)
-            results[mode] = figures["timings"]
-            label = "lexical-only" if mode == "none" else f"hybrid ({mode})"
+        runs = [("none", "database"), ("none", "tantivy"), (embedder.key, "tantivy")]
+        for mode, engine in runs:
+            figures = run_worker(mode, engine, args, folder)
+            results[mode, engine] = figures["timings"]
+            kind = "lexical-only" if mode == "none" else f"hybrid ({mode})"
+            label = f"{kind}, {engine}"
             used = figures["memory"]
             print(
                 f"{label:22} {percentiles(figures['timings'])}   (load average "
@@ -330,11 +354,16 @@ def main() -> None:
                 f"{used['private']:.0f} MB anonymous (the rest is file pages, shared: "
                 f"memory-mapped index, libraries)"
             )
+            if figures["encoding"]:
+                print(f"{'  query embedding only':22} {percentiles(figures['encoding'])}")
 
         tantivy_timings = tantivy_run(corpus, texts, folder)
         print(f"{'tantivy BM25':22} {percentiles(tantivy_timings)}")
-        ratio = np.percentile(results[embedder.key], 95) / np.percentile(tantivy_timings, 95)
-        lexical_ratio = np.percentile(results["none"], 95) / np.percentile(tantivy_timings, 95)
+        reference = np.percentile(tantivy_timings, 95)
+        ratio = np.percentile(results[embedder.key, "tantivy"], 95) / reference
+        database_ratio = np.percentile(results["none", "database"], 95) / reference
+        print(f"lexical-only with the database engine: {database_ratio:.1f}x tantivy's p95")
+        lexical_ratio = np.percentile(results["none", "tantivy"], 95) / reference
         print(f"p95 ratio to tantivy: hybrid {ratio:.1f}x, lexical-only {lexical_ratio:.1f}x")
     finally:
         if args.keep is None:

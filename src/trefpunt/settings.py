@@ -270,5 +270,8 @@ TREFPUNT_PAGE_CACHE_SECONDS = env_int("TREFPUNT_PAGE_CACHE_SECONDS", 0 if DEBUG 
 TREFPUNT_PAGE_CACHE_STAMP = env_str(
     "TREFPUNT_PAGE_CACHE_STAMP", str(Path(TREFPUNT_INDEX_DIR) / "pagecache.stamp")
 )
+# Lexical engine: "database" (SQLite FTS5 / PostgreSQL GIN, nothing on disk: small installs)
+# or "tantivy" (a derived index under TREFPUNT_INDEX_DIR: large installs, see docs/scaling.md).
+TREFPUNT_LEXICAL_ENGINE = env_str("TREFPUNT_LEXICAL_ENGINE", "database").strip().lower()
 # Load the embedder and the search index when a web process starts, not on the first query.
 TREFPUNT_SEARCH_WARMUP = env_bool("TREFPUNT_SEARCH_WARMUP", True)

@@ -24,6 +24,7 @@ from .documents import DocumentData
 from .embedders import Embedder, get_embedder
 from .filters import ROW_FACETS, facet_values
 from .lexical import get_backend
+from .lexical_tantivy import Row
 from .models import SearchChunk, SearchDocument, SearchFacet
 
 logger = logging.getLogger(__name__)
@@ -79,7 +80,7 @@ def bulk_index(items: Iterable[Item], progress: Callable[[int], object] | None =
     """
     embedder = get_embedder()
     written = 0
-    with ThreadPoolExecutor(max_workers=1) as executor:
+    with get_backend().bulk(), ThreadPoolExecutor(max_workers=1) as executor:
         pending: Future | None = None
         for batch in _batches(iter(items), BATCH_RECORDS):
             following = executor.submit(_prepare, batch, embedder)
@@ -232,7 +233,17 @@ def _write(prepared: Prepared, embedder: Embedder) -> int:
                         dimension=embedder.dimension if vector is not None else 0,
                     )
                 )
-            lexical.append((document.pk, data.language, data.title, text))
+            lexical.append(
+                Row(
+                    document.pk,
+                    data.language,
+                    data.title,
+                    text,
+                    data.doc_type,
+                    data.visibility,
+                    data.facets,
+                )
+            )
         SearchFacet.objects.bulk_create(facets, batch_size=1000)
         SearchChunk.objects.bulk_create(chunks, batch_size=500)
         get_backend().insert(lexical)

@@ -1,4 +1,5 @@
-"""Lexical (full-text) index behind one interface: SQLite FTS5 or PostgreSQL tsvector.
+"""Lexical (full-text) index behind one interface: SQLite FTS5 or PostgreSQL tsvector, or a
+tantivy index on disk (``TREFPUNT_LEXICAL_ENGINE=tantivy``, see ``lexical_tantivy``).
 
 SQLite: an FTS5 table (``search_lexical``, rowid = document id) over text analysed in Python
 (folded, stop words dropped, Snowball-stemmed in the document's language; see
@@ -19,12 +20,17 @@ frequencies from its planner statistics (``pg_stats`` of the tsvector column, ke
 autovacuum), so neither scans the index to find them.
 """
 
+import contextlib
+import threading
 from dataclasses import dataclass
 
-from django.db import connection
+from django.conf import settings
+from django.db import connection, transaction
 
 from . import languages as lang
+from . import lexical_tantivy
 from .filters import Filters
+from .lexical_tantivy import Row
 
 TITLE_WEIGHT = 4.0  # bm25 column weight of the title against 1.0 for the body
 COMMON_SHARE = 0.05  # words in more of the documents than this are not matched (SQLite)
@@ -54,8 +60,8 @@ class LexicalHit:
 class LexicalBackend:
     vendor = ""
 
-    def insert(self, rows: list[tuple[int, str, str, str]]) -> None:
-        """Index ``(document id, language, title, plain text)`` rows."""
+    def insert(self, rows: list[Row]) -> None:
+        """Index these documents (``lexical_tantivy.Row``)."""
         raise NotImplementedError
 
     def delete(self, ids: list[int]) -> None:
@@ -76,6 +82,13 @@ class LexicalBackend:
         ``documents``: how many the index holds (lets a backend skip near-stop words)."""
         raise NotImplementedError
 
+    def bulk(self):
+        """A context for many writes at once (``index.bulk_index``)."""
+        return contextlib.nullcontext()
+
+    def warm_up(self) -> None:
+        """Load what the first query would (start-up)."""
+
 
 def _chunks(items: list, size: int = 500):
     for start in range(0, len(items), size):
@@ -88,14 +101,14 @@ class SQLiteBackend(LexicalBackend):
     def insert(self, rows):
         if not rows:
             return
-        self.delete([row[0] for row in rows])  # ids can come back after a rolled-back insert
+        self.delete([row.document_id for row in rows])  # ids can return after a rollback
         values = [
             (
-                doc_id,
-                " ".join(lang.analyse(title, language)),
-                " ".join(lang.analyse(text, language)),
+                row.document_id,
+                " ".join(lang.analyse(row.title, row.language)),
+                " ".join(lang.analyse(row.text, row.language)),
             )
-            for doc_id, language, title, text in rows
+            for row in rows
         ]
         with connection.cursor() as cursor:
             cursor.executemany(
@@ -192,15 +205,21 @@ class PostgresBackend(LexicalBackend):
     def insert(self, rows):
         if not rows:
             return
-        self.delete([row[0] for row in rows])
+        self.delete([row.document_id for row in rows])
         with connection.cursor() as cursor:
             cursor.executemany(
                 "INSERT INTO search_lexical (document_id, tsv) VALUES (%s, "
                 "setweight(to_tsvector(%s::regconfig, %s), 'A') || "
                 "setweight(to_tsvector(%s::regconfig, %s), 'B'))",
                 [
-                    (doc_id, self.config(language), title, self.config(language), text)
-                    for doc_id, language, title, text in rows
+                    (
+                        row.document_id,
+                        self.config(row.language),
+                        row.title,
+                        self.config(row.language),
+                        row.text,
+                    )
+                    for row in rows
                 ],
             )
 
@@ -300,10 +319,81 @@ class PostgresBackend(LexicalBackend):
             ]
 
 
+class TantivyBackend(LexicalBackend):
+    """The tantivy index (``lexical_tantivy``): written once the database transaction has
+    committed, searched without the database."""
+
+    vendor = "tantivy"
+    _bulk = threading.local()
+
+    def _deferred(self) -> bool:
+        return getattr(self._bulk, "depth", 0) > 0
+
+    def insert(self, rows):
+        if rows and not self._deferred():
+            engine = lexical_tantivy.get_engine()
+            transaction.on_commit(lambda: engine.apply([], list(rows)), robust=True)
+
+    def delete(self, ids):
+        if ids and not self._deferred():
+            engine = lexical_tantivy.get_engine()
+            transaction.on_commit(lambda: engine.apply(list(ids), []), robust=True)
+
+    def clear(self):
+        transaction.on_commit(lexical_tantivy.get_engine().clear, robust=True)
+
+    @contextlib.contextmanager
+    def bulk(self):
+        """Writes inside are not sent one batch at a time; at the end the index is brought
+        to the database's state in one commit (``lexical_tantivy.sync``)."""
+        self._bulk.depth = getattr(self._bulk, "depth", 0) + 1
+        try:
+            yield
+        finally:
+            self._bulk.depth -= 1
+        if not self._deferred():
+            transaction.on_commit(lexical_tantivy.sync, robust=True)
+
+    def warm_up(self):
+        lexical_tantivy.check_and_repair()
+
+    def search(self, query, stem_in, filters, limit, documents=0):
+        groups = lang.query_terms(query, stem_in)
+        if not groups:
+            return []
+        engine = lexical_tantivy.get_engine()
+        # One searcher (one look at the files) per query: every call that releases the GIL
+        # can wait a whole switch interval for the semantic thread.
+        searcher = engine.searcher()
+        documents = searcher.num_docs
+        if documents >= MIN_DOCUMENTS_TO_PRUNE:
+            cache: dict[str, int] = {}
+
+            def frequency(group: set[str]) -> int:
+                for term in group:
+                    if term not in cache:
+                        cache[term] = engine.document_frequency(searcher, term)
+                return max(cache[term] for term in group)
+
+            ranked = sorted(groups, key=frequency)
+            kept = [group for group in ranked if frequency(group) <= COMMON_SHARE * documents]
+            groups = (kept or ranked[:1])[:MAX_WORDS]
+        else:
+            groups = groups[:MAX_WORDS]
+        return [
+            LexicalHit(document_id, score, matched / len(groups))
+            for document_id, score, matched in engine.search(
+                searcher, groups, required_matches(len(groups)), filters, limit
+            )
+        ]
+
+
 BACKENDS = {"sqlite": SQLiteBackend, "postgresql": PostgresBackend}
 
 
 def get_backend() -> LexicalBackend:
+    if settings.TREFPUNT_LEXICAL_ENGINE == "tantivy":
+        return TantivyBackend()
     try:
         return BACKENDS[connection.vendor]()
     except KeyError:

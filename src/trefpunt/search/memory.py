@@ -104,6 +104,7 @@ class MemoryIndex:
         self.dead = 0
         self.mismatch: str | None = None
         self._masks: dict = {}
+        self._all_public: tuple = (None, False)
         # Chunks 0 .. base-1 are those of the shared build (their vectors stay on disk); the
         # vectors held here are those of the chunks from ``base`` on.
         self.store: vectorstore.VectorStore | None = None
@@ -340,8 +341,12 @@ class MemoryIndex:
 
     @property
     def all_public(self) -> bool:
+        """No restricted document alive (computed once per version of the index)."""
         with self.lock:
-            return bool(self.doc_public.view[self.doc_alive.view].all())
+            key = (self.version, self.doc_alive.size, self.dead)
+            if self._all_public[0] != key:
+                self._all_public = (key, bool(self.doc_public.view[self.doc_alive.view].all()))
+            return self._all_public[1]
 
     def snapshot(self, filters: Filters) -> Snapshot:
         """A consistent view for one query (a refresh in another thread may follow)."""

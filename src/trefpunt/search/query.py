@@ -330,9 +330,10 @@ def _is_curator(user) -> bool:
 _WORD = re.compile(r"\w+")
 
 
-def _query_stems(q: str, language: str, query_language) -> set[str]:
+@lru_cache(maxsize=1024)
+def _query_stems(q: str, language: str, query_language) -> frozenset[str]:
     stem_in = tuple(dict.fromkeys((language, *query_language.stem_in)))
-    return {term for group in lang.query_terms(q, stem_in) for term in group}
+    return frozenset(term for group in lang.query_terms(q, stem_in) for term in group)
 
 
 @lru_cache(maxsize=200_000)
@@ -344,12 +345,25 @@ def _index_term(word: str, language: str) -> str | None:
     return lang.stem_words([folded.split()[0]], language)[0]
 
 
-def _marked_spans(text: str, language: str, stems: set[str]) -> list[tuple[int, int]]:
-    return [
-        match.span()
-        for match in _WORD.finditer(text)
-        if _index_term(match.group(), language) in stems
-    ]
+def _marked_spans(text: str, language: str, stems: frozenset[str]) -> list[tuple[int, int]]:
+    # Snowball changes endings only: a word can match only if it starts as a stem does
+    # (words starting with other letters than ASCII are stemmed anyway). Skipping the others
+    # keeps snippets of long passages cheap (measured: much of a hybrid query's time).
+    heads = _heads(stems)
+    spans = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        head = word[:2].lower()
+        if head not in heads and head.isascii():
+            continue
+        if _index_term(word, language) in stems:
+            spans.append(match.span())
+    return spans
+
+
+@lru_cache(maxsize=1024)
+def _heads(stems: frozenset[str]) -> frozenset[str]:
+    return frozenset(stem[:2] for stem in stems)
 
 
 def _snippet(passages, language, q, query_language, semantic_position) -> tuple[str, str]:

@@ -11,19 +11,25 @@ from concurrent.futures import ThreadPoolExecutor
 from django.conf import settings
 from django.db import connection
 
+from . import languages
 from .embedders import get_embedder
+from .lexical import get_backend
 from .memory import get_index
 
 logger = logging.getLogger(__name__)
 
 
 def warm_up() -> float:
-    """Load the model (one query encoded) and the index, side by side; returns the seconds."""
+    """Load the model (one query encoded) and the indexes, side by side; returns the seconds.
+    The lexical engine's warm-up also checks a derived index against the database and repairs
+    drift (``lexical_tantivy.check_and_repair``)."""
     started = time.perf_counter()
     embedder = get_embedder()
     with ThreadPoolExecutor(max_workers=1) as executor:
         model = executor.submit(embedder.query, "warm-up") if embedder.enabled else None
+        languages.detect("warm-up")  # loads the language identifier (~0.5 s)
         get_index(embedder)
+        get_backend().warm_up()
         if model is not None:
             model.result()
     return time.perf_counter() - started

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from trefpunt.search import index, vectorstore
+from trefpunt.search import index, lexical_tantivy, vectorstore
 from trefpunt.search.embedders import get_embedder
 
 
@@ -19,9 +19,19 @@ class Command(BaseCommand):
             help="Only rebuild the shared vector index from the vectors in the database "
             "(no embedding): folds in what was written since the last build.",
         )
+        parser.add_argument(
+            "--repair",
+            action="store_true",
+            help="Only bring the derived lexical index (TREFPUNT_LEXICAL_ENGINE=tantivy) to the "
+            "database's documents: adds the missing, removes the extra.",
+        )
 
     def handle(self, *args, **options):
         embedder = get_embedder()
+        if options["repair"]:
+            added, removed = lexical_tantivy.sync()
+            self.stdout.write(f"Lexical index: {added} documents added, {removed} removed.")
+            return
         if not options["vectors_only"]:
             with tqdm(
                 total=index.count_records(),

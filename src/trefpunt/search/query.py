@@ -16,7 +16,8 @@
    the best record's evidence (its best passage similarity and, at SECOND_WEIGHT, its
    second-best: a text about the question resembles it in more than one passage) plus
    VOCABULARY_WEIGHT x the share of the query's words found in the corpus vocabulary
-   (``lexical.known_share``, in every language) must reach ANSWER_MIN. Off-topic questions
+   (``lexical.known_share``, in every language) must reach ANSWER_MIN (or one passage
+   ANSWER_ALONE). Off-topic questions
    reach 0.15–0.30 with ONE passage (mostly a short title) of an unrelated text and use words
    the corpus does not hold; relevant ones, even across languages, resemble several passages
    of their text or share the corpus's words. A query not answered keeps only texts holding
@@ -67,6 +68,7 @@ LEXICAL_LEADS = 0.5  # evidence from which the lexically matched text is the one
 # second-best passage similarities, weighted 1 : SECOND_WEIGHT), raised by VOCABULARY_WEIGHT x
 # the share of the query's words the corpus holds, must reach ANSWER_MIN.
 ANSWER_MIN = 0.26
+ANSWER_ALONE = 0.30  # one passage this similar is an answer by itself
 SECOND_WEIGHT = 0.5
 VOCABULARY_WEIGHT = 0.10
 SNIPPET_CHARS = 240
@@ -206,7 +208,7 @@ def answers(best: float, second: float, known_share) -> bool:
     record (``best`` and ``second``-best) and ``known_share()``: the share of its words the
     corpus vocabulary holds (0–1), asked only when the similarities alone do not decide."""
     evidence = (best + SECOND_WEIGHT * second) / (1 + SECOND_WEIGHT)
-    if evidence >= ANSWER_MIN:
+    if evidence >= ANSWER_MIN or best >= ANSWER_ALONE:
         return True
     if evidence + VOCABULARY_WEIGHT < ANSWER_MIN:
         return False

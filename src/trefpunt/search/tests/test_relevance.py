@@ -20,6 +20,7 @@ def never_asked():
     [
         (0.40, 0.30, True),  # (0.40 + 0.5 x 0.30) / 1.5 = 0.367
         (0.30, 0.24, True),  # 0.280
+        (0.31, 0.0, True),  # one passage close enough by itself
         (0.22, 0.02, False),  # one passage only (a title): 0.153, below with any vocabulary
         (0.15, 0.10, False),  # 0.133
     ],

@@ -89,6 +89,17 @@ class LexicalBackend:
     def warm_up(self) -> None:
         """Load what the first query would (start-up)."""
 
+    def known_share(self, query: str) -> float:
+        """The share of the query's words (stemmed in every language) that some indexed text
+        holds: the corpus vocabulary's coverage of the query, whatever the filters."""
+        groups = lang.query_terms(query, lang.LANGUAGES)[:MAX_WORDS]
+        if not groups:
+            return 0.0
+        return sum(self._known(group) for group in groups) / len(groups)
+
+    def _known(self, terms: set[str]) -> bool:
+        raise NotImplementedError
+
 
 def _chunks(items: list, size: int = 500):
     for start in range(0, len(items), size):
@@ -161,6 +172,11 @@ class SQLiteBackend(LexicalBackend):
         ranked = sorted(groups, key=frequency)
         kept = [group for group in ranked if frequency(group) <= COMMON_SHARE * documents]
         return (kept or ranked[:1])[:MAX_WORDS]
+
+    def _known(self, terms):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT EXISTS (SELECT 1 FROM search_lexical(%s))", [self._match(terms)])
+            return bool(cursor.fetchone()[0])
 
     def search(self, query, stem_in, filters, limit, documents=0):
         groups = lang.query_terms(query, stem_in)
@@ -288,6 +304,18 @@ class PostgresBackend(LexicalBackend):
         kept = [n for n in ranked if frequency[n] <= COMMON_SHARE]
         return [groups[n] for n in sorted((kept or ranked[:1])[:MAX_WORDS])]
 
+    def known_share(self, query):
+        groups = self._groups(query, lang.LANGUAGES)[:MAX_WORDS]
+        if not groups:
+            return 0.0
+        known = " + ".join(
+            f"(EXISTS (SELECT 1 FROM search_lexical WHERE tsv @@ ({part})))::int"
+            for part, _params in groups
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {known}", [p for _part, params in groups for p in params])
+            return cursor.fetchone()[0] / len(groups)
+
     def search(self, query, stem_in, filters, limit, documents=0):
         groups = self._groups(query, stem_in)
         if not groups:
@@ -356,6 +384,11 @@ class TantivyBackend(LexicalBackend):
 
     def warm_up(self):
         lexical_tantivy.check_and_repair()
+
+    def _known(self, terms):
+        engine = lexical_tantivy.get_engine()
+        searcher = engine.searcher()
+        return any(engine.document_frequency(searcher, term) for term in terms)
 
     def search(self, query, stem_in, filters, limit, documents=0):
         groups = lang.query_terms(query, stem_in)

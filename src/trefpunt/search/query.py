@@ -12,9 +12,19 @@
    text in another language than the query's). Lexical evidence only adds, so words that
    every text shares cannot push the right text down: on every set measured the hybrid ranks
    at least as well as the semantic signal alone (benchmarks/search_quality.py).
-5. Knowing when nothing matches: a record counts only with a best similarity of SEMANTIC_MIN
-   or more and within SEMANTIC_MARGIN of the query's best, or with lexical evidence. Places
-   and organisations (``registry.register(by_name=True)``) count by their names only.
+5. Knowing when nothing matches is decided per query (``answers``), before any record counts:
+   the best record's evidence (its best passage similarity and, at SECOND_WEIGHT, its
+   second-best: a text about the question resembles it in more than one passage) plus
+   VOCABULARY_WEIGHT x the share of the query's words found in the corpus vocabulary
+   (``lexical.known_share``, in every language) must reach ANSWER_MIN (or one passage
+   ANSWER_ALONE). Off-topic questions
+   reach 0.15–0.30 with ONE passage (mostly a short title) of an unrelated text and use words
+   the corpus does not hold; relevant ones, even across languages, resemble several passages
+   of their text or share the corpus's words. A query not answered keeps only texts holding
+   ALL its words (a name, a rare word). An answered query counts records with a best
+   similarity of SEMANTIC_MIN or more and within SEMANTIC_MARGIN of the best, or with lexical
+   evidence. Places and organisations (``registry.register(by_name=True)``) count by their
+   names only.
 6. Each record is shown in one language: the reader's if that text matched, else the best
    matching one, with a snippet around the matched words (``<mark>``, everything escaped).
 """
@@ -47,13 +57,20 @@ LEXICAL_DEPTH = 1000  # lexical matches considered (and counted in facets)
 SEMANTIC_CHUNKS = 400  # nearest chunks considered …
 SEMANTIC_RECORDS = 50  # … of which this many records count as matches
 # Fusion (calibrated with benchmarks/search_quality.py, see the module docstring):
-SEMANTIC_MIN = 0.18  # a record's best chunk similarity below this is no evidence
+SEMANTIC_MIN = 0.10  # once the query is answered, a record below this similarity is no evidence
 SEMANTIC_MARGIN = 0.30  # nor is one this far below the query's best similarity
 LEXICAL_WEIGHT = 0.15  # similarity points for the strongest lexical evidence (1.0)
 LEXICAL_OTHER = 0.5  # evidence from a text in another language than the query's
 COVERAGE_POWER = 3  # evidence = coverage**COVERAGE_POWER * bm25 / best bm25
 LEXICAL_MIN = 0.0  # lexical evidence below this does not make a record a match
 LEXICAL_LEADS = 0.5  # evidence from which the lexically matched text is the one shown
+# Knowing when nothing matches (``answers``): the evidence of the best record (its best and
+# second-best passage similarities, weighted 1 : SECOND_WEIGHT), raised by VOCABULARY_WEIGHT x
+# the share of the query's words the corpus holds, must reach ANSWER_MIN.
+ANSWER_MIN = 0.26
+ANSWER_ALONE = 0.30  # one passage this similar is an answer by itself
+SECOND_WEIGHT = 0.5
+VOCABULARY_WEIGHT = 0.10
 SNIPPET_CHARS = 240
 
 
@@ -138,7 +155,15 @@ def search(
         )
     semantic = pending.result() if pending is not None else []
 
-    fused = _fuse(index, query_language, lexical, semantic, offset + limit)
+    fused = _fuse(
+        index,
+        query_language,
+        lexical,
+        semantic,
+        offset + limit,
+        known_share=lambda: get_backend().known_share(q),
+        semantic_ran=pending is not None,
+    )
     page = fused.ranked[offset : offset + limit]
     results = _hits(index, q, query_language, page, fused, reader_language)
     return SearchResponse(
@@ -178,13 +203,49 @@ class Fused:
     best_chunk: dict[int, int]  # document row -> best semantic chunk position
 
 
-def _fuse(index, query_language, lexical, semantic, needed: int) -> Fused:
+def answers(best: float, second: float, known_share) -> bool:
+    """Whether the query has an answer in the index, from the passage similarities of its best
+    record (``best`` and ``second``-best) and ``known_share()``: the share of its words the
+    corpus vocabulary holds (0–1), asked only when the similarities alone do not decide."""
+    evidence = (best + SECOND_WEIGHT * second) / (1 + SECOND_WEIGHT)
+    if evidence >= ANSWER_MIN or best >= ANSWER_ALONE:
+        return True
+    if evidence + VOCABULARY_WEIGHT < ANSWER_MIN:
+        return False
+    return evidence + VOCABULARY_WEIGHT * known_share() >= ANSWER_MIN
+
+
+def _best_record_similarities(index, semantic) -> tuple[float, float]:
+    """The best chunk similarity and the second-best of the same record; when that record has
+    no other chunk among the candidates, the lowest candidate similarity (an upper bound)."""
+    if not semantic:
+        return 0.0, 0.0
+    row, _position, best = semantic[0]
+    record = int(index.doc_record.data[row])
+    second = next(
+        (s for r, _p, s in semantic[1:] if int(index.doc_record.data[r]) == record),
+        semantic[-1][2],
+    )
+    return best, second
+
+
+def _fuse(
+    index,
+    query_language,
+    lexical,
+    semantic,
+    needed: int,
+    known_share=lambda: 1.0,
+    semantic_ran: bool = True,
+) -> Fused:
     """Score fusion: a record's best chunk similarity, plus its lexical evidence weighted by
-    LEXICAL_WEIGHT (see the module docstring); only records with enough evidence count."""
+    LEXICAL_WEIGHT (see the module docstring); only records with enough evidence count, and
+    none but full lexical matches when the query has no answer (``answers``)."""
     matched: dict[int, list[int]] = defaultdict(list)
     best_chunk: dict[int, int] = {}
     similarity: dict[int, tuple[float, int]] = {}  # record -> (best chunk similarity, row)
     evidence: dict[int, tuple[float, int]] = {}  # record -> (lexical evidence, row)
+    complete: set[int] = set()  # records with a text holding every word of the query
 
     def note(record: int, row: int) -> None:
         if row not in matched[record]:
@@ -205,8 +266,14 @@ def _fuse(index, query_language, lexical, semantic, needed: int) -> Fused:
         strength *= 1.0 if same else LEXICAL_OTHER
         if strength > evidence.get(record, (-1.0, 0))[0]:
             evidence[record] = (strength, row)
+        if hit.coverage >= 1.0:
+            complete.add(record)
 
     top_similarity = semantic[0][2] if semantic else 0.0
+    if semantic_ran and not answers(*_best_record_similarities(index, semantic), known_share):
+        semantic = []
+        evidence = {r: value for r, value in evidence.items() if r in complete}
+
     floor = max(SEMANTIC_MIN, top_similarity - SEMANTIC_MARGIN)
     lowest = semantic[-1][2] if semantic else 0.0
     depth = max(SEMANTIC_RECORDS, needed)

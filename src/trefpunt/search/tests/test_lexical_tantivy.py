@@ -174,3 +174,11 @@ def test_search_through_the_query_layer(texts):
 
     assert [hit.id for hit in response.results] == ["fr"]
     assert response.count == 1
+
+
+def test_the_vocabulary_share_is_read_from_the_index(texts):
+    backend = get_backend()
+
+    assert backend.known_share("woningen isoleren") == 1.0
+    assert backend.known_share("maisons Pikachu") == 0.5
+    assert backend.known_share("Pikachu Kilimandscharo") == 0.0

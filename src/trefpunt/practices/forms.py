@@ -230,6 +230,8 @@ class PracticeNumbersField(forms.CharField):
 class CollectionForm(forms.Form):
     """Create (``collection=None``) or edit a collection: its text, owner and practices."""
 
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     slug = forms.SlugField(
         label=_("Identifier"), max_length=80, help_text=_("Used in its address.")
     )
@@ -256,6 +258,7 @@ class CollectionForm(forms.Form):
                 for name in ("slug", "kind", "language", "title", "introduction", "owner")
             }
             initial["practices"] = [item.practice_id for item in collection.items.all()]
+            initial["version"] = collection.version
         super().__init__(*args, initial=initial, **kwargs)
         self.collection = collection
         self.fields["owner"].queryset = access.owner_choices(
@@ -263,3 +266,14 @@ class CollectionForm(forms.Form):
         ).prefetch_related("names")
         if collection is not None:
             self.fields["slug"].disabled = True
+
+
+class CollectionTranslationForm(SideBySideTranslationForm):
+    """The title and introduction of a collection in another language."""
+
+    title = forms.CharField(label=_("Title"), max_length=1000)
+    introduction = forms.CharField(
+        label=_("Introduction"), widget=forms.Textarea(attrs={"rows": 6}), required=False
+    )
+    reviewed = None
+    TEXT_FIELDS = ("title", "introduction")

@@ -19,6 +19,12 @@ urlpatterns = [
     path("collections/", views.collection_list, name="collections"),
     path("collections/new/", views.collection_create, name="collection_create"),
     path("collections/<slug:slug>/edit/", views.collection_edit, name="collection_edit"),
+    path("collections/<slug:slug>/step/", views.collection_step, name="collection_step"),
+    path(
+        "collections/<slug:slug>/translate/<slug:lang>/",
+        views.collection_translate,
+        name="collection_translate",
+    ),
     path("collections/<slug:slug>/", views.collection_detail, name="collection"),
     path("collections/<slug:slug>/<slug:lang>.pdf", views.collection_pdf, name="collection_pdf"),
 ]

@@ -12,8 +12,9 @@ from django.views.decorators.http import require_POST
 
 from trefpunt.lib.history import recent_history
 from trefpunt.lib.languages import current_language
+from trefpunt.lib.suggest import suggest_response
 
-from . import exports, graph, operations
+from . import exports, fields, graph, operations
 from .access import can_act_for, visible_contact
 from .forms import (
     CompetenceForm,
@@ -232,3 +233,12 @@ def competence_archive(request, pk: int):
 def relation_export(request, fmt: str):
     _kind, relations = _relations(request)
     return exports.relations_response(request, relations, fmt)
+
+
+def organisation_suggest(request):
+    """Active organisations named like ``q`` (any language), as JSON options for forms."""
+    return suggest_response(
+        request,
+        lambda query: fields.suggestions(Organisation.objects.active(), query),
+        fields.label,
+    )

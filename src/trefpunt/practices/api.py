@@ -188,7 +188,11 @@ def collection_out(request, collection: Collection, language: str, visible: set[
 
 
 def _collections(user):
-    return Collection.objects.visible_to(user).select_related("owner").prefetch_related("translations", "items")
+    return (
+        Collection.objects.visible_to(user)
+        .select_related("owner")
+        .prefetch_related("translations", "items")
+    )
 
 
 def _visible_ids(user) -> set[int]:
@@ -509,9 +513,7 @@ def update_practice(request, pk: int, payload: PracticePatch):
     names = [n for n in payload.model_fields_set if n != "version"]
     fields = _practice_fields(payload, names)
     try:
-        operations.update_practice(
-            practice, user=request.auth, version=payload.version, **fields
-        )
+        operations.update_practice(practice, user=request.auth, version=payload.version, **fields)
     except EditConflict as error:
         return _conflict(error)
     return _practice_answer(request, pk)

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.practice_list, name="list"),
     path("export.<slug:fmt>", views.practice_export, name="export"),
     path("new/", views.practice_create, name="create"),
+    path("suggest/", views.practice_suggest, name="suggest"),
     path("<int:pk>/", views.practice_detail, name="practice"),
     path("<int:pk>/edit/", views.practice_edit, name="edit"),
     path("<int:pk>/translate/<slug:lang>/", views.practice_translate, name="translate"),

@@ -167,10 +167,7 @@ def add_collection_item(
         raise ValidationError({"practice": _("This practice is already in the collection.")})
     if position is not None and not 1 <= position <= len(ids) + 1:
         raise ValidationError(
-            {
-                "position": _("Give a position from 1 to %(last)s.")
-                % {"last": len(ids) + 1}
-            }
+            {"position": _("Give a position from 1 to %(last)s.") % {"last": len(ids) + 1}}
         )
     ids.insert((position or len(ids) + 1) - 1, pk)
     notes = dict(collection.items.values_list("practice_id", "note"))
@@ -213,9 +210,7 @@ def move_review(collection: Collection, *, user, review: str) -> Collection:
     (or take it back); only an expert (a curator) declares it final."""
     require_writer(user, collection.owner)
     if review not in Review.values:
-        raise ValidationError(
-            {"review": _("Unknown review state %(state)s.") % {"state": review}}
-        )
+        raise ValidationError({"review": _("Unknown review state %(state)s.") % {"state": review}})
     locked = Collection.objects.select_for_update().get(pk=collection.pk)
     if review == locked.review:
         return locked

@@ -148,7 +148,9 @@ def test_the_api_takes_a_collection_through_its_life(
     added = api.post("/api/v1/collections/gids/items", {"practice": three.pk}, content_type=JSON)
     assert (added.status_code, added.json()["practices"]) == (201, [one.pk, two.pk, three.pk])
     ordered = api.put(
-        "/api/v1/collections/gids/items", {"practices": [three.pk, one.pk, two.pk]}, content_type=JSON
+        "/api/v1/collections/gids/items",
+        {"practices": [three.pk, one.pk, two.pk]},
+        content_type=JSON,
     )
     assert ordered.json()["practices"] == [three.pk, one.pk, two.pk]
     removed = api.delete(f"/api/v1/collections/gids/items/{one.pk}")
@@ -224,7 +226,9 @@ def test_the_api_writes_practices_with_versions(api_client_with_token, editor_of
         422,
         {"themes": ["Unknown identifier(s): nope."]},
     )
-    changed = api.patch(f"/api/v1/practices/{pk}", {"version": 1, "stage": "pilot"}, content_type=JSON)
+    changed = api.patch(
+        f"/api/v1/practices/{pk}", {"version": 1, "stage": "pilot"}, content_type=JSON
+    )
     assert (changed.status_code, changed.json()["stage"], changed.json()["version"]) == (
         200,
         "pilot",
@@ -232,7 +236,9 @@ def test_the_api_writes_practices_with_versions(api_client_with_token, editor_of
     )
     conflict = api.patch(f"/api/v1/practices/{pk}", {"version": 1, "title": "Y"}, content_type=JSON)
     assert conflict.status_code == 409
-    assert api.patch("/api/v1/practices/999999", {"version": 1}, content_type=JSON).status_code == 404
+    assert (
+        api.patch("/api/v1/practices/999999", {"version": 1}, content_type=JSON).status_code == 404
+    )
 
 
 def test_readers_are_told_a_practice_translation_may_be_outdated(client, demo_directory):

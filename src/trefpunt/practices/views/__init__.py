@@ -7,7 +7,7 @@ from .collection_editing import (
     collection_step,
     collection_translate,
 )
-from .collections import collection_detail, collection_list, collection_pdf
+from .collections import collection_detail, collection_list, collection_pdf, practice_suggest
 from .editing import practice_create, practice_edit, practice_translate
 from .reading import get_practice_for_user, practice_detail, practice_export, practice_list
 from .versions import practice_versions
@@ -27,6 +27,7 @@ __all__ = [
     "practice_edit",
     "practice_export",
     "practice_list",
+    "practice_suggest",
     "practice_translate",
     "practice_versions",
 ]

@@ -54,9 +54,7 @@ def collection_edit(request, slug: str):
         version = data.pop("version")
         try:
             with transaction.atomic():
-                operations.update_collection(
-                    collection, user=request.user, version=version, **data
-                )
+                operations.update_collection(collection, user=request.user, version=version, **data)
                 operations.set_collection_items(collection, user=request.user, practices=practices)
         except ValidationError as error:
             _add_errors(form, error)
@@ -94,9 +92,12 @@ def collection_step(request, slug: str):
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
-    if step == "archive" and not access.readable_collections(
-        type(collection).objects.filter(pk=collection.pk), request.user
-    ).exists():
+    if (
+        step == "archive"
+        and not access.readable_collections(
+            type(collection).objects.filter(pk=collection.pk), request.user
+        ).exists()
+    ):
         return redirect("practices:collections")
     return redirect(collection)
 

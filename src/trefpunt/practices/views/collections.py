@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy
 
 from trefpunt.lib.languages import LANGUAGE_LABELS, current_language
 from trefpunt.lib.richtext import rich_text
+from trefpunt.lib.suggest import suggest_response
 from trefpunt.places.models import Territory
 
-from .. import access
+from .. import access, fields
 from ..models import Collection, Practice, PracticeTranslation, Review, Status
 from ..operations import REVIEW_STEPS
 from ..pdf import render_collection_pdf
@@ -129,3 +130,11 @@ def collection_pdf(request, slug: str, lang: str):
     response = HttpResponse(render_collection_pdf(collection, lang), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{collection.slug}-{lang}.pdf"'
     return response
+
+
+def practice_suggest(request):
+    """Practices ``request.user`` may read whose title (any language) is like ``q``, as JSON."""
+    readable = Practice.objects.visible_to(request.user).exclude(status="archived")
+    return suggest_response(
+        request, lambda query: fields.suggestions(readable, query), fields.label
+    )

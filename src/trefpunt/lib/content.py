@@ -6,14 +6,20 @@ in the manner of Wagtail's ``TranslatableMixin``: each app keeps its own fields,
 rules; the mechanics live in one place.
 """
 
+import difflib
+import html
+import re
 from collections.abc import Callable, Iterable
 
+import nh3
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .languages import LANGUAGE_LABELS
+from .richtext import plain_text
 
 # The languages content is written in (the UI's four and Luxembourgish).
 CONTENT_LANGUAGES = list(LANGUAGE_LABELS.items())
@@ -75,6 +81,63 @@ class TranslatableMixin:
         return [self.language, *sorted(t.language for t in self.translations.all())]
 
 
+class TranslationSource(models.Model):
+    """Mixed into a translation model: the original's texts the translation was made from.
+
+    ``write_translation`` records them; when the original changes afterwards the translation
+    is outdated (readers are told, translators see what changed). Translations saved before
+    this was kept have no source and are never called outdated."""
+
+    source = models.JSONField(
+        gettext_lazy("original when translated"), default=dict, blank=True, editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+    def is_outdated(self, original) -> bool:
+        """Whether ``original`` (the record translated) changed since this translation."""
+        return any(
+            (getattr(original, name, "") or "") != (text or "")
+            for name, text in (self.source or {}).items()
+        )
+
+    def original_changes(self, original) -> list[dict]:
+        """Each original text that changed since the translation: its name and a diff."""
+        return [
+            {"name": name, "diff": text_diff(text or "", getattr(original, name, "") or "")}
+            for name, text in (self.source or {}).items()
+            if (getattr(original, name, "") or "") != (text or "")
+        ]
+
+
+def original_texts(record, fields: Iterable[str]) -> dict[str, str]:
+    """The texts of ``record`` a translation is made from (stored as its ``source``)."""
+    return {name: getattr(record, name) or "" for name in fields}
+
+
+_WORDS = re.compile(r"\S+|\s+")
+
+
+def text_diff(before: str, after: str) -> SafeString:
+    """What changed between two (rich) texts, word by word, as HTML: removed words in
+    ``<del>``, added ones in ``<ins>``; everything else escaped (and the result cleaned)."""
+    old = _WORDS.findall(plain_text(before))
+    new = _WORDS.findall(plain_text(after))
+    parts = []
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            parts.append(html.escape("".join(old[i1:i2])))
+            continue
+        if tag in ("delete", "replace"):
+            parts.append(f"<del>{html.escape(''.join(old[i1:i2]))}</del>")
+        if tag in ("insert", "replace"):
+            parts.append(f"<ins>{html.escape(''.join(new[j1:j2]))}</ins>")
+    cleaned = nh3.clean("".join(parts), tags={"ins", "del"}, attributes={})
+    return mark_safe(cleaned)  # noqa: S308 (escaped, then cleaned to ins/del only)
+
+
 def change_status(
     record,
     status: str,
@@ -125,16 +188,21 @@ def check_translation(
         raise ValidationError({"origin": _("A translation is made by a human or a machine.")})
 
 
-def write_translation(record, language: str, *, user, values: dict):
+def write_translation(record, language: str, *, user, values: dict, source_fields=()):
     """Create or replace ``record``'s translation row into ``language`` (under its
     ``translations`` related name) with the already cleaned ``values``, validated, with
-    ``user`` in its history. Returns the translation."""
+    ``user`` in its history. Returns the translation.
+
+    ``source_fields`` are the original's texts the translation renders: they are stored with
+    it (``TranslationSource``) so that a later change of the original marks it outdated."""
     manager = record.translations
     translation = manager.filter(language=language).first() or manager.model(
         **{manager.field.name: record, "language": language}
     )
     for name, value in values.items():
         setattr(translation, name, value)
+    if source_fields:
+        translation.source = original_texts(record, source_fields)
     translation.full_clean()
     with_history_user(translation, user).save()
     return translation

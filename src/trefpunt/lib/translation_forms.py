@@ -51,6 +51,21 @@ class SideBySideTranslationForm(forms.Form):
             kwargs["reviewed_by"] = self.user if data["reviewed"] else None
         return kwargs
 
+    @property
+    def outdated(self) -> bool:
+        """Whether the original changed since the translation was made."""
+        return self.translation is not None and self.translation.is_outdated(self.original)
+
+    def changes(self) -> list[dict]:
+        """What changed in the original since the translation: each text's label and diff."""
+        if self.translation is None or not hasattr(self.translation, "original_changes"):
+            return []
+        return [
+            {**change, "label": self.fields[change["name"]].label}
+            for change in self.translation.original_changes(self.original)
+            if change["name"] in self.fields
+        ]
+
     def rows(self) -> list[dict]:
         """Each text field beside the original text it translates."""
         return [

@@ -5,6 +5,7 @@ from . import views
 app_name = "organisations"
 urlpatterns = [
     path("organisations/", views.organisation_list, name="list"),
+    path("organisations/suggest/", views.organisation_suggest, name="suggest"),
     # The organisation page itself is served by ``pages`` (see ``trefpunt/urls.py``).
     path("relations/", views.relation_list, name="relations"),
     path("relations/export.<str:fmt>", views.relation_export, name="relations_export"),

@@ -15,8 +15,9 @@ from django.views.decorators.http import require_POST
 from trefpunt.accounts import operations as accounts_operations
 from trefpunt.lib.history import recent_history
 from trefpunt.lib.languages import current_language
+from trefpunt.lib.suggest import suggest_response
 
-from . import exports, graph, operations
+from . import exports, fields, graph, operations
 from .access import can_act_for, can_manage_members, visible_contact
 from .forms import (
     CompetenceForm,
@@ -324,4 +325,13 @@ def _invitation_page(request, found, join_form):
         "organisations/invitation.html",
         {"invitation": found, "organisation": found.organisation, "join_form": join_form},
         status=400 if join_form is not None and join_form.errors else 200,
+    )
+
+
+def organisation_suggest(request):
+    """Active organisations named like ``q`` (any language), as JSON options for forms."""
+    return suggest_response(
+        request,
+        lambda query: fields.suggestions(Organisation.objects.active(), query),
+        fields.label,
     )

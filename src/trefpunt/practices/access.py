@@ -4,6 +4,8 @@ Everyone reads published practices. A draft is read by the editors of the organi
 user acts for (its owner and every organisation above it, see ``organisations.access``) and by
 curators; archived practices are read by nobody (they stay in the database with their history).
 The same rule decides who writes: curators, and editors acting for the owning organisation.
+Collections follow the same rule; their review (draft → expert review → final) is the
+editors' until an expert, a curator, declares it final; only then may it be published.
 Querysets, forms, views, operations and the CLI all ask here.
 """
 
@@ -20,6 +22,22 @@ def readable(practices, user):
     if is_curator(user):
         return practices.not_archived()
     return practices.published() | practices.drafts().filter(owner_id__in=acts_for(user))
+
+
+def readable_collections(collections, user):
+    """``collections`` narrowed to those ``user`` may read: published ones for everyone;
+    drafts for the owner's editors and curators; archived ones for curators only."""
+    if is_curator(user):
+        return collections
+    return collections.filter(status="published") | collections.filter(
+        status="draft", owner_id__in=acts_for(user)
+    )
+
+
+def can_move_review(user, review: str) -> bool:
+    """Editors send a collection to expert review and take it back; declaring it final is an
+    expert's (a curator's, or the system's) call."""
+    return review != "final" or user is None or is_curator(user)
 
 
 def can_write(user, owner: Organisation | None) -> bool:

@@ -4,11 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from trefpunt.accounts.permissions import is_curator
 from trefpunt.lib.languages import current_language
 from trefpunt.lib.translation_forms import SideBySideTranslationForm
+from trefpunt.organisations.fields import OrganisationsField
 from trefpunt.organisations.models import Organisation
 from trefpunt.places.fields import TerritoriesField
 from trefpunt.places.forms import COUNTRY_CHOICES
 
 from . import access
+from .fields import PracticesField
 from .models import (
     CONTENT_LANGUAGES,
     Collection,
@@ -60,18 +62,6 @@ class PracticeFilterForm(forms.Form):
         return practices.distinct()
 
 
-class OrganisationChoiceField(forms.ModelChoiceField):
-    """Organisations named in the reader's language."""
-
-    def label_from_instance(self, obj):
-        return obj.name_in()
-
-
-class OrganisationsChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return obj.name_in()
-
-
 class ThemesChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.name_in()
@@ -81,10 +71,11 @@ class PracticeForm(forms.Form):
     """Create (``practice=None``) or edit a practice in its original language."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    owner = OrganisationChoiceField(
+    owner = OrganisationsField(
         label=_("Owning organisation"),
         queryset=Organisation.objects.none(),
-        help_text=_("Its editors may change this practice."),
+        many=False,
+        help_text=_("Its editors may change this practice. Type its name; suggestions appear."),
     )
     language = forms.ChoiceField(label=_("Original language"), choices=CONTENT_LANGUAGES)
     title = forms.CharField(label=_("Title"), max_length=1000)
@@ -127,11 +118,11 @@ class PracticeForm(forms.Form):
         required=False,
     )
     territories = TerritoriesField(label=_("Territories"), required=False)
-    organisations = OrganisationsChoiceField(
+    organisations = OrganisationsField(
         label=_("Organisations involved"),
-        queryset=Organisation.objects.active().prefetch_related("names").order_by("name"),
+        queryset=Organisation.objects.active(),
         required=False,
-        help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
+        help_text=_("Names in any language, separated by commas; suggestions appear as you type."),
     )
 
     # What an editor may set: the operation's fields, less the importer's own.
@@ -209,26 +200,10 @@ class TranslationForm(SideBySideTranslationForm):
     TEXT_FIELDS = ("title", "summary", "body", "results", "transferability")
 
 
-class PracticeNumbersField(forms.CharField):
-    """Practices by their numbers (as in their addresses), in the order given."""
-
-    def prepare_value(self, value):
-        if isinstance(value, list | tuple):
-            return ", ".join(str(getattr(p, "pk", p)) for p in value)
-        return value
-
-    def clean(self, value):
-        value = super().clean(value)
-        entries = [e for e in value.replace(";", ",").replace(" ", ",").split(",") if e]
-        if not all(e.isdigit() for e in entries):
-            raise forms.ValidationError(
-                _("Give the practices’ numbers, separated by commas."), code="invalid"
-            )
-        return [int(e) for e in entries]
-
-
 class CollectionForm(forms.Form):
     """Create (``collection=None``) or edit a collection: its text, owner and practices."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     slug = forms.SlugField(
         label=_("Identifier"), max_length=80, help_text=_("Used in its address.")
@@ -239,13 +214,11 @@ class CollectionForm(forms.Form):
     introduction = forms.CharField(
         label=_("Introduction"), widget=forms.Textarea(attrs={"rows": 6}), required=False
     )
-    owner = OrganisationChoiceField(
-        label=_("Owning organisation"), queryset=Organisation.objects.none()
+    owner = OrganisationsField(
+        label=_("Owning organisation"), queryset=Organisation.objects.none(), many=False
     )
-    practices = PracticeNumbersField(
-        label=_("Practices"),
-        required=False,
-        help_text=_("Their numbers, in the order to show them (e.g. 12, 7, 31)."),
+    practices = PracticesField(
+        label=_("Practices"), queryset=Practice.objects.none(), required=False
     )
 
     def __init__(self, *args, user, collection: Collection | None = None, **kwargs):
@@ -255,11 +228,31 @@ class CollectionForm(forms.Form):
                 name: getattr(collection, name)
                 for name in ("slug", "kind", "language", "title", "introduction", "owner")
             }
-            initial["practices"] = [item.practice_id for item in collection.items.all()]
+            initial["practices"] = [
+                item.practice
+                for item in collection.items.select_related("practice").prefetch_related(
+                    "practice__translations"
+                )
+            ]
+            initial["version"] = collection.version
         super().__init__(*args, initial=initial, **kwargs)
         self.collection = collection
+        self.fields["practices"].queryset = Practice.objects.visible_to(user).exclude(
+            status=Status.ARCHIVED
+        )
         self.fields["owner"].queryset = access.owner_choices(
             user, collection.owner if collection is not None else None
         ).prefetch_related("names")
         if collection is not None:
             self.fields["slug"].disabled = True
+
+
+class CollectionTranslationForm(SideBySideTranslationForm):
+    """The title and introduction of a collection in another language."""
+
+    title = forms.CharField(label=_("Title"), max_length=1000)
+    introduction = forms.CharField(
+        label=_("Introduction"), widget=forms.Textarea(attrs={"rows": 6}), required=False
+    )
+    reviewed = None
+    TEXT_FIELDS = ("title", "introduction")

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from trefpunt.lib.content import CONTENT_LANGUAGES, Origin, TranslatableMixin
+from trefpunt.lib.content import CONTENT_LANGUAGES, Origin, TranslatableMixin, TranslationSource
 from trefpunt.lib.languages import current_language
 
 from . import access
@@ -153,7 +153,7 @@ class Practice(TranslatableMixin, models.Model):
         return reverse("practices:practice", args=[self.pk])
 
 
-class PracticeTranslation(models.Model):
+class PracticeTranslation(TranslationSource):
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="translations")
     language = models.CharField(_("language"), max_length=2, choices=CONTENT_LANGUAGES)
     title = models.CharField(_("title"), max_length=1000)
@@ -227,6 +227,23 @@ class CollectionKind(models.TextChoices):
     COLLECTION = "collection", _("Collection")
 
 
+class Review(models.TextChoices):
+    """A collection's editorial review, as in the Urbiscoop toolkit."""
+
+    DRAFT = "draft", _("Draft")
+    EXPERT_REVIEW = "expert_review", _("Expert review")
+    FINAL = "final", _("Final")
+
+
+class CollectionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """The collections ``user`` may read (the rule is in ``access.readable_collections``)."""
+        return access.readable_collections(self, user)
+
+
 class Collection(TranslatableMixin, models.Model):
     slug = models.SlugField(_("identifier"), max_length=80, unique=True)
     kind = models.CharField(
@@ -246,9 +263,18 @@ class Collection(TranslatableMixin, models.Model):
     practices = models.ManyToManyField(
         Practice, through="CollectionItem", related_name="collections"
     )
+    review = models.CharField(
+        _("review"), max_length=14, choices=Review.choices, default=Review.DRAFT
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = CollectionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("collection")
@@ -262,7 +288,7 @@ class Collection(TranslatableMixin, models.Model):
         return reverse("practices:collection", args=[self.slug])
 
 
-class CollectionTranslation(models.Model):
+class CollectionTranslation(TranslationSource):
     collection = models.ForeignKey(
         Collection, on_delete=models.CASCADE, related_name="translations"
     )

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.practice_list, name="list"),
     path("export.<slug:fmt>", views.practice_export, name="export"),
     path("new/", views.practice_create, name="create"),
+    path("suggest/", views.practice_suggest, name="suggest"),
     path("<int:pk>/", views.practice_detail, name="practice"),
     path("<int:pk>/edit/", views.practice_edit, name="edit"),
     path("<int:pk>/translate/<slug:lang>/", views.practice_translate, name="translate"),
@@ -19,6 +20,12 @@ urlpatterns = [
     path("collections/", views.collection_list, name="collections"),
     path("collections/new/", views.collection_create, name="collection_create"),
     path("collections/<slug:slug>/edit/", views.collection_edit, name="collection_edit"),
+    path("collections/<slug:slug>/step/", views.collection_step, name="collection_step"),
+    path(
+        "collections/<slug:slug>/translate/<slug:lang>/",
+        views.collection_translate,
+        name="collection_translate",
+    ),
     path("collections/<slug:slug>/", views.collection_detail, name="collection"),
     path("collections/<slug:slug>/<slug:lang>.pdf", views.collection_pdf, name="collection_pdf"),
 ]

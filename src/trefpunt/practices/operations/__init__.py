@@ -22,7 +22,15 @@ from ..importer import (
 from .attachments import ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, add_attachment, add_link
 from .collections import (
     COLLECTION_FIELDS,
+    COLLECTION_TRANSLATED_FIELDS,
+    REVIEW_STEPS,
+    add_collection_item,
+    archive_collection,
     create_collection,
+    move_review,
+    order_collection_items,
+    publish_collection,
+    remove_collection_item,
     save_collection_translation,
     set_collection_items,
     update_collection,
@@ -40,11 +48,12 @@ from .practices import (
     record_history,
     update_practice,
 )
-from .translations import save_translation
+from .translations import TRANSLATED_FIELDS, save_translation
 
 __all__ = [
     "ATTACHMENT_TYPES",
     "COLLECTION_FIELDS",
+    "COLLECTION_TRANSLATED_FIELDS",
     "IMPORT_BATCH",
     "IMPORT_KEYS",
     "IMPORT_LISTS",
@@ -53,7 +62,9 @@ __all__ = [
     "MAX_ATTACHMENT_BYTES",
     "PRACTICE_FIELDS",
     "RELATED",
+    "REVIEW_STEPS",
     "RICH_TEXT_FIELDS",
+    "TRANSLATED_FIELDS",
     "CollectionRecord",
     "EditConflict",
     "ImportFailed",
@@ -61,6 +72,8 @@ __all__ = [
     "PracticeFile",
     "PracticeRecord",
     "add_attachment",
+    "add_collection_item",
+    "archive_collection",
     "add_link",
     "archive_practice",
     "can_write",
@@ -69,10 +82,14 @@ __all__ = [
     "import_collections",
     "import_practices",
     "index_practice",
+    "move_review",
+    "order_collection_items",
     "parse_collection",
     "parse_record",
+    "publish_collection",
     "publish_practice",
     "record_history",
+    "remove_collection_item",
     "save_collection_translation",
     "save_translation",
     "set_collection_items",

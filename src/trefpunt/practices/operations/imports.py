@@ -24,7 +24,7 @@ from ..importer import (
     References,
     check_all,
 )
-from ..models import Collection, Practice, PracticeTranslation
+from ..models import Collection, Practice, PracticeTranslation, Review, Status
 from ..search import documents_for_ids
 from .collections import (
     create_collection,
@@ -312,7 +312,15 @@ def _write_collection(record: CollectionRecord, references: References, user) ->
     owner = references.organisation(record.owner)
     collection = Collection.objects.filter(slug=record.slug).first()
     if collection is None:
-        collection = create_collection(user=user, slug=record.slug, owner=owner, **record.values)
+        # Imported toolkits are finished and published (their review happened elsewhere).
+        collection = create_collection(
+            user=user,
+            slug=record.slug,
+            owner=owner,
+            review=Review.FINAL,
+            status=Status.PUBLISHED,
+            **record.values,
+        )
     else:
         collection = update_collection(collection, user=user, owner=owner, **record.values)
     practices = dict(

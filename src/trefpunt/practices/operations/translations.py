@@ -10,6 +10,9 @@ from ..access import require_writer
 from ..models import Origin, Practice, PracticeTranslation
 from .practices import LANGUAGES, index_practice
 
+# The original's texts a translation renders (a change to one marks the translation outdated).
+TRANSLATED_FIELDS = ("title", "summary", "body", "results", "transferability")
+
 
 @transaction.atomic
 def save_translation(
@@ -48,6 +51,7 @@ def save_translation(
             "origin": origin,
             "reviewed_by": reviewed_by,
         },
+        source_fields=TRANSLATED_FIELDS,
     )
     index_practice(practice)
     return translation

@@ -85,6 +85,8 @@ def knowledge(demo_directory):
         language="en",
         title="Housing toolkit",
         introduction="Practices for old houses.",
+        review="final",
+        status="published",
     )
     operations.set_collection_items(
         collection,

@@ -198,6 +198,7 @@ def _reading(practice: Practice, wanted: str, reader: str) -> dict:
         "practice": practice,
         "text": text,
         "translation": translation,
+        "outdated": translation is not None and translation.is_outdated(practice),
         "origin": ORIGIN_LABELS.get(translation.origin) if translation else "",
         "shown_language": text.language,
         "reader": reader,

@@ -9,7 +9,7 @@
     var timer = null;
     input.addEventListener("input", function () {
       clearTimeout(timer);
-      var parts = input.value.split(/[,;]/);
+      var parts = input.dataset.suggestSingle ? [input.value] : input.value.split(/[,;]/);
       var last = parts.pop().trim();
       var head = parts.map(function (p) { return p.trim(); }).filter(Boolean);
       var prefix = head.length ? head.join(", ") + ", " : "";

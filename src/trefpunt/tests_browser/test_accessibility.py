@@ -1,10 +1,13 @@
 """axe-core (bundled by the axe-playwright-python package, no network) on the key pages, at
 desktop width and at 375 px: no critical and no serious violation anywhere."""
 
+import os
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from trefpunt.legal.models import LegalAct
 from trefpunt.meetings.models import Meeting
@@ -70,7 +73,34 @@ def test_key_pages_have_no_critical_or_serious_violation(page, demo_site, width)
         response = page.goto(f"{demo_site.url}{url}")
         assert response.status == 200, f"{name}: {url} answered {response.status}"
         page.wait_for_load_state("load")
+        if shots := os.environ.get("TREFPUNT_SCREENSHOTS"):  # a folder, to look at the pages
+            path = Path(shots) / f"{width}-{name.replace(' ', '-')}.png"
+            page.screenshot(path=path, full_page=True)
         problems = blocking(axe.run(page).response)
         if problems:
             found[f"{name} {url}"] = problems
     assert found == {}
+
+
+def test_the_menu_button_opens_the_menu_on_a_narrow_screen(page, demo_site):
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(f"{demo_site.url}/en/meetings/")
+    button = page.get_by_role("button", name="Menu")
+    menu = page.locator("#site-menu")
+
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(menu).to_be_hidden()
+    assert page.locator("header.site").bounding_box()["height"] < 80  # one row, then content
+    button.click()
+    expect(button).to_have_attribute("aria-expanded", "true")
+    expect(menu.get_by_role("link", name="Practices")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(menu).to_be_hidden()
+    expect(button).to_be_focused()
+
+
+def test_the_menu_is_a_plain_row_of_links_on_a_wide_screen(page, demo_site):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{demo_site.url}/en/")
+    expect(page.get_by_role("button", name="Menu")).to_be_hidden()
+    expect(page.locator("#site-menu").get_by_role("link", name="Practices")).to_be_visible()

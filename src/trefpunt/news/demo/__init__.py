@@ -7,7 +7,8 @@ convention signed in London on 5 September 1944, the renewed Benelux Treaty in f
 1 January 2012, the Luxembourg presidency of 2025); every sentence is ours and no one is
 quoted. The article on the Eurometropolis local consultations describes the format, not one
 meeting: its publication date is our own and moves with the day of loading
-(``published_days_ago``), so the demo's newest article is recent. View counts are not invented: they start at zero.
+(``published_days_ago``), so the demo's newest article is recent. View counts are not
+invented: they start at zero.
 
 The articles are data (``articles.jsonl``: one object per line with the article's fields,
 ``published`` as a local Brussels time, and its ``translations``), loaded through the news

@@ -28,13 +28,10 @@ def test_the_language_switch_links_to_the_same_page_in_each_language(client):
     html = client.get("/fr/places/?q=Menen").content.decode()
     assert 'action="/i18n/setlang/"' not in html
     for code in ("nl", "de", "en"):
-        assert (
-            f'<link rel="alternate" hreflang="{code}" href="http://testserver/{code}/places/?q=Menen">'
-            in html
-        )
+        assert f'<link rel="alternate" hreflang="{code}" href="/{code}/places/?q=Menen">' in html
         assert f'<a href="/{code}/places/?q=Menen" lang="{code}" hreflang="{code}">' in html
     assert '<a href="/fr/places/?q=Menen" lang="fr" hreflang="fr" aria-current="true">' in html
-    assert 'hreflang="fr" href="http' not in html  # no alternate for the page itself
+    assert 'rel="alternate" hreflang="fr"' not in html  # no alternate for the page itself
 
 
 def test_the_menu_button_controls_the_menu(client):

@@ -120,6 +120,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "trefpunt.lib.context.site",
+                "trefpunt.lib.context.language_links",
             ],
         },
     },
@@ -193,6 +194,8 @@ LANGUAGES = [("nl", "Nederlands"), ("fr", "Français"), ("de", "Deutsch"), ("en"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
+# Dates written out in every language ("3 December 2026, 21:15"): trefpunt/formats.
+FORMAT_MODULE_PATH = "trefpunt.formats"
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Brussels")
 
 STATIC_URL = "static/"

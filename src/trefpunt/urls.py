@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from trefpunt.lib.icons import favicon
 from trefpunt.lib.media import public_media
 from trefpunt.opendata import urls as opendata_urls
 from trefpunt.organisations import urls as organisations_urls
@@ -28,6 +29,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("media/<path:path>", public_media, name="media"),
     *opendata_urls.urlpatterns,
+    path("favicon.ico", favicon, name="favicon"),
 ]
 urlpatterns += i18n_patterns(
     path("", pages.home, name="home"),

@@ -14,9 +14,11 @@ meeting's time zone, action due dates as ISO dates) and ``series`` (its fields, 
 and ``hours`` of its meetings, its ``participants`` as ``[kind, slug, country, level]`` and
 its ``meetings``, each with one participant status per series participant). People and
 organisations are referred to by their slug in the demo directory (``organisations/demo.py``);
-agenda items are ``[title, presenter, minutes, practice keys]``. The one computed date: a
-series meeting whose ``day`` is null takes place on the first Thursday at least 30 days after
-loading (``next_first_thursday``), so the demo always has an upcoming meeting.
+agenda items are ``[title, presenter, minutes, practice keys]``. The series moves with the day
+of loading: its upcoming meeting takes place on the first Thursday of a month at least 30 days
+after loading (``next_first_thursday``), so the demo always has an upcoming meeting; the
+others on the first Thursday ``months_before_upcoming`` months earlier, their actions fall due
+``due_days_after`` their meeting, and minutes are approved three weeks after their meeting.
 """
 
 import json

@@ -2,7 +2,7 @@
 the meetings operations, resolving organisations and people by their slug in the demo
 directory; a meeting whose organisations or people are missing is skipped whole."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +15,29 @@ from trefpunt.practices.models import Practice
 
 from .. import operations
 from ..models import Meeting, Series
+
+# Minutes are approved some weeks after their meeting (never later than the loading moment).
+MINUTES_APPROVED_AFTER = timedelta(days=21)
+
+
+def first_thursday(year: int, month: int) -> date:
+    day = date(year, month, 1)
+    return day + timedelta(days=(3 - day.weekday()) % 7)
+
+
+def months_before(day: date, months: int) -> date:
+    """The first Thursday of the month ``months`` before ``day``'s month."""
+    index = day.year * 12 + day.month - 1 - months
+    return first_thursday(index // 12, index % 12 + 1)
+
+
+def dated_action(action: dict, day: date) -> dict:
+    """A series action whose ``due_days_after`` its meeting's ``day`` becomes a ``due`` date."""
+    if "due_days_after" not in action:
+        return action
+    dated = {k: v for k, v in action.items() if k != "due_days_after"}
+    dated["due"] = (day + timedelta(days=action["due_days_after"])).isoformat()
+    return dated
 
 
 class Missing(Exception):
@@ -125,7 +148,11 @@ class Loader:
                 minutes = operations.save_minutes(
                     meeting, user=None, language=language, body=body, visibility=visibility
                 )
-                operations.approve_minutes(minutes, user=None)
+                # Approved three weeks after the meeting, as a real series would, not on the
+                # day the demo is installed.
+                operations.approve_minutes(
+                    minutes, user=None, at=meeting.end + MINUTES_APPROVED_AFTER
+                )
                 self.created += 1
         return True
 
@@ -236,7 +263,7 @@ class Loader:
         ]
         opening, closing = (time.fromisoformat(hour) for hour in spec["hours"])
         for meeting in spec["meetings"]:
-            day = date.fromisoformat(meeting["day"]) if meeting["day"] else upcoming
+            day = months_before(upcoming, meeting["months_before_upcoming"])
             participants = [
                 (kind, slug, status, country, level)
                 for (kind, slug, country, level), status in zip(
@@ -245,6 +272,10 @@ class Loader:
             ]
             full = {
                 **meeting,
+                "decisions": [
+                    (text, [dated_action(action, day) for action in actions])
+                    for text, actions in meeting["decisions"]
+                ],
                 "language": "fr",
                 "timezone": spec["timezone"],
                 "participants": participants,

@@ -193,13 +193,14 @@ def save_minutes(
 
 
 @transaction.atomic
-def approve_minutes(minutes: Minutes, *, user) -> Minutes:
+def approve_minutes(minutes: Minutes, *, user, at=None) -> Minutes:
+    """Approve ``minutes``, now or, for records brought in afterwards (the demo), ``at``."""
     require_organiser(user, minutes.meeting)
     if minutes.status == MinutesStatus.APPROVED:
         return minutes
     minutes.status = MinutesStatus.APPROVED
     minutes.approved_by = user if getattr(user, "is_authenticated", False) else None
-    minutes.approved_at = timezone.now()
+    minutes.approved_at = min(at, timezone.now()) if at else timezone.now()
     minutes.version += 1
     with_history_user(minutes, user).save()
     reindex(minutes.meeting)

@@ -1,9 +1,10 @@
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 from django.utils import timezone
 
 from trefpunt.meetings import access, demo
+from trefpunt.meetings.demo.loader import months_before
 from trefpunt.meetings.models import (
     Action,
     Decision,
@@ -69,7 +70,12 @@ def test_the_eurometropolis_series_carries_its_open_actions_to_the_next_meeting(
     series = Series.objects.get(slug="eurometropolis-local-consultation")
     meetings = list(series.meetings.order_by("start"))
 
-    assert [m.local_start.date() for m in meetings[:2]] == [date(2026, 3, 5), date(2026, 6, 4)]
+    upcoming_day = demo.next_first_thursday(timezone.localdate())
+    assert [m.local_start.date() for m in meetings] == [
+        months_before(upcoming_day, 10),
+        months_before(upcoming_day, 7),
+        upcoming_day,
+    ]
     upcoming = meetings[2]
     local = upcoming.local_start
     assert (upcoming.timezone, local.time(), local.weekday(), local.day <= 7) == (
@@ -132,3 +138,33 @@ def test_meetings_of_missing_organisations_are_skipped(demo_directory):
 
     assert Series.objects.count() == 0
     assert Meeting.objects.count() == 3
+
+
+def test_months_before_is_the_first_thursday_of_an_earlier_month():
+    assert months_before(date(2027, 1, 7), 10) == date(2026, 3, 5)
+    assert months_before(date(2027, 1, 7), 7) == date(2026, 6, 4)
+    assert months_before(date(2027, 1, 7), 0) == date(2027, 1, 7)
+    assert months_before(date(2026, 2, 5), 2) == date(2025, 12, 4)
+
+
+def test_the_demo_series_moves_with_the_day_of_loading(demo_meetings):
+    """Actions fall due relative to their meeting and minutes are approved three weeks after
+    it, never on the day the demo happens to be installed."""
+    meetings = list(
+        Series.objects.get(slug="eurometropolis-local-consultation").meetings.order_by("start")
+    )
+    first, second = meetings[0], meetings[1]
+    assert sorted((a.due_date - first.local_start.date()).days for a in first.actions.all()) == [
+        85,
+        209,
+    ]
+    assert [(a.due_date - second.local_start.date()).days for a in second.actions.all()] == [267]
+    for past in (first, second):
+        assert {m.approved_at - past.end for m in past.minutes.all()} == {timedelta(days=21)}
+
+
+def test_the_english_meeting_list_writes_the_upcoming_date_out(demo_meetings, client):
+    day = demo.next_first_thursday(timezone.localdate())
+    expected = f"{day.day} {day:%B} {day.year}"  # "7 January 2027" when loaded on 4 Dec 2026
+    html = client.get("/en/meetings/").content.decode()
+    assert f"{day:%A} {expected}, 14:00</time>" in html

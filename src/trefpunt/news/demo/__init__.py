@@ -6,7 +6,9 @@ of the crisis-centre directors on 24 June 2024 under the Belgian presidency, the
 convention signed in London on 5 September 1944, the renewed Benelux Treaty in force on
 1 January 2012, the Luxembourg presidency of 2025); every sentence is ours and no one is
 quoted. The article on the Eurometropolis local consultations describes the format, not one
-meeting: its publication date is our own. View counts are not invented: they start at zero.
+meeting: its publication date is our own and moves with the day of loading
+(``published_days_ago``), so the demo's newest article is recent. View counts are not
+invented: they start at zero.
 
 The articles are data (``articles.jsonl``: one object per line with the article's fields,
 ``published`` as a local Brussels time, and its ``translations``), loaded through the news
@@ -15,12 +17,13 @@ linked when the meetings demo holds one on the article's day (tolerating its abs
 """
 
 import json
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.apps import apps
 from django.core.exceptions import FieldError
+from django.utils import timezone
 
 from trefpunt.organisations.models import Organisation
 from trefpunt.places.models import Territory
@@ -39,6 +42,9 @@ def read_articles() -> list[dict]:
 
 
 def _published(item: dict) -> datetime:
+    if "published_days_ago" in item:  # our own article: recent whenever the demo is loaded
+        day = timezone.localdate() - timedelta(days=item["published_days_ago"])
+        return datetime.combine(day, time(10, 0), tzinfo=BRUSSELS)
     return datetime.fromisoformat(item["published"]).replace(tzinfo=BRUSSELS)
 
 

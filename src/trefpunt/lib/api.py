@@ -57,6 +57,25 @@ def _implied_errors(operation: dict) -> list[str]:
     return codes
 
 
+_ERROR_CONTENT = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+
+
+def may_answer_not_found(description: str) -> dict:
+    """``openapi_extra`` of an operation that answers 404 without a path parameter (a hidden
+    feature, an unknown filter value): the schema documents it (schemathesis checks it)."""
+    return {"responses": {"404": {"description": description, "content": _ERROR_CONTENT}}}
+
+
+def document_not_found(router, description: str) -> None:
+    """Document a 404 on every operation of ``router`` (call it once its routes are added)."""
+    for path_view in router.path_operations.values():
+        for operation in path_view.operations:
+            extra = dict(operation.openapi_extra or {})
+            responses = dict(extra.get("responses", {}))
+            responses.update(may_answer_not_found(description)["responses"])
+            operation.openapi_extra = {**extra, "responses": responses}
+
+
 class DocumentedNinjaAPI(NinjaAPI):
     """A NinjaAPI whose OpenAPI schema lists the error responses every operation can give."""
 
@@ -64,7 +83,7 @@ class DocumentedNinjaAPI(NinjaAPI):
         schema = super().get_openapi_schema(*args, **kwargs)
         schemas = schema.setdefault("components", {}).setdefault("schemas", {})
         schemas.setdefault("ErrorOut", ErrorOut.model_json_schema())
-        error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+        error = _ERROR_CONTENT
         for operations in schema["paths"].values():
             for operation in operations.values():
                 responses = operation.setdefault("responses", {})

@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from trefpunt.lib.api import language_of
+from trefpunt.lib.api import language_of, may_answer_not_found
 from trefpunt.places.models import Territory
 
 from . import atlas
@@ -37,7 +37,11 @@ def atlas_collection(query: AtlasQuery, language: str) -> dict:
     return atlas.features(query.layer, country=country, language=language, place=place)
 
 
-@router.get("/atlas.geojson", summary="Municipalities coloured by a layer (GeoJSON)")
+@router.get(
+    "/atlas.geojson",
+    summary="Municipalities coloured by a layer (GeoJSON)",
+    openapi_extra=may_answer_not_found("The atlas has no such country, or no such place."),
+)
 def atlas_geojson(request, query: Query[AtlasQuery]):
     language = language_of(request, query)
     with translation.override(language):

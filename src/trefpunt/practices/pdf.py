@@ -1,8 +1,10 @@
 """A collection compiled into a printable toolkit (PDF) in the reader's language."""
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -14,9 +16,20 @@ from django.utils.translation import override
 from trefpunt.lib.languages import LANGUAGE_LABELS
 from trefpunt.lib.pdf import html_to_pdf
 
-from .models import Collection, CollectionItem, Origin, Practice, Status
+from .models import (
+    Collection,
+    CollectionItem,
+    CollectionTranslation,
+    Origin,
+    Practice,
+    PracticeTranslation,
+    Status,
+)
 
 TEMPLATE = "practices/collection_pdf.html"
+# Raise it when the template or the layout changes: every cached toolkit is then made afresh.
+PDF_FORMAT = 1
+CACHE_SECONDS = 7 * 24 * 3600
 _PLACEHOLDER = re.compile(r"%\((page|pages)\)s")
 
 
@@ -150,3 +163,55 @@ def render_collection_html(collection: Collection, language: str) -> str:
 def render_collection_pdf(collection: Collection, language: str) -> bytes:
     """The collection as a PDF toolkit in ``language`` (translations where they exist)."""
     return html_to_pdf(render_collection_html(collection, language))
+
+
+def pdf_stamp(collection: Collection, language: str) -> str:
+    """What the toolkit is made of, in three small queries: the collection (its ``updated_at``
+    moves with every change of fields, items, order or translation), its translations, and
+    each item's position, note and practice (status, version, ``updated_at``) with the
+    practices' translations. Any change gives another stamp, so a fresh PDF; the printing date
+    is part of it too."""
+    collection_row = Collection.objects.filter(pk=collection.pk).values_list(
+        "updated_at", "title", "introduction", "language", "kind", "review", "status"
+    )
+    items = CollectionItem.objects.filter(collection=collection).values_list(
+        "practice_id",
+        "position",
+        "note",
+        "practice__status",
+        "practice__version",
+        "practice__updated_at",
+        "practice__language",
+    )
+    translations = (
+        CollectionTranslation.objects.filter(collection=collection)
+        .order_by("language")
+        .values_list("language", "title", "introduction", "origin")
+    )
+    practice_translations = (
+        PracticeTranslation.objects.filter(practice__collection_items__collection=collection)
+        .order_by("practice_id", "language")
+        .values_list("practice_id", "language", "updated_at", "origin")
+    )
+    payload = repr(
+        (
+            PDF_FORMAT,
+            language,
+            str(timezone.localdate()),
+            list(collection_row),
+            list(items.order_by("position")),
+            list(translations),
+            list(practice_translations),
+        )
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()[:32]
+
+
+def cached_collection_pdf(collection: Collection, language: str) -> bytes:
+    """The toolkit from the cache while nothing in it changed, else rendered and cached."""
+    key = f"practices:collection-pdf:{collection.pk}:{language}:{pdf_stamp(collection, language)}"
+    data = cache.get(key)
+    if data is None:
+        data = render_collection_pdf(collection, language)
+        cache.set(key, data, CACHE_SECONDS)
+    return data

@@ -380,15 +380,18 @@ def test_the_meeting_page_runs_a_fixed_number_of_queries(
 ):
     upcoming = consultation["upcoming"]
     # The meeting, its eight prefetches, the agenda and its presenters and practices, the
-    # decisions, actions, carried actions (and their prefetches), the participants.
-    with django_assert_num_queries(17):
+    # decisions, actions, carried actions (and their prefetches), the participants; each of
+    # these four lists is paged (a COUNT, then its page) and the status counts are one query.
+    with django_assert_num_queries(19):
         client.get(f"/en/meetings/{upcoming.pk}/")
     for title in ("Transport", "Energie", "Zorg"):
         operations.add_agenda_item(upcoming, user=None, title=title)
     operations.assign_action(
         upcoming, user=None, title="Nog een", owner_person=_mayor("menen").person
     )
-    with django_assert_num_queries(17):
+    # The actions list is no longer empty: its page is read after its COUNT (one more query,
+    # then constant however many rows; test_meeting_page_lists).
+    with django_assert_num_queries(20):
         client.get(f"/en/meetings/{upcoming.pk}/")
 
 
@@ -398,7 +401,7 @@ def test_an_organiser_page_runs_a_fixed_number_of_queries(
     client.force_login(editor_of_menen)
     # The anonymous page's queries, the user's session, roles and organisations, and the
     # memberships and organisation tree that decide which carried actions they may read.
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(24):
         response = client.get(f"/en/meetings/{consultation['past'].pk}/")
     assert response.status_code == 200
 

@@ -1,9 +1,8 @@
 """One meeting's page: when and where in its own time zone, who chairs for which side, who
 takes part, the agenda with the open actions carried over, decisions, actions and minutes."""
 
-from collections import Counter
-
-from django.db.models import Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -21,7 +20,12 @@ from ..models import (
     ParticipantStatus,
 )
 from ..models.participation import SEATED
-from .common import chair_sentence, prepare_actions
+from .common import chair_sentence, prepare_actions, query_without
+
+# Long lists on the meeting page (participants, carried-over actions, decisions, actions) are
+# shown this many rows at a time, each with its own page parameter.
+LIST_PAGE_SIZE = 25
+LIST_PAGES = ("participants", "carried", "decisions", "actions")
 
 
 def meeting_detail(request, pk: int):
@@ -55,8 +59,19 @@ def meeting_page(request, meeting: Meeting) -> dict:
         "next_url": meeting.get_absolute_url(),
     }
     if content:
-        context.update(_content(user, meeting, reader))
+        context.update(_content(request, meeting, reader))
     return context
+
+
+def _page(request, queryset, name: str) -> dict:
+    """One page of a long list: ``{"page", "param", "query", "anchor"}`` for the template."""
+    param = f"{name}_page"
+    return {
+        "page": Paginator(queryset, LIST_PAGE_SIZE).get_page(request.GET.get(param)),
+        "param": param,
+        "query": query_without(request, param),
+        "anchor": f"{name}-title",
+    }
 
 
 def _reader_zone(meeting: Meeting) -> dict | None:
@@ -94,7 +109,8 @@ def _translate_languages(meeting: Meeting) -> list[dict]:
     ]
 
 
-def _content(user, meeting: Meeting, reader: str) -> dict:
+def _content(request, meeting: Meeting, reader: str) -> dict:
+    user = request.user
     # Linked practices the reader may see: a draft stays off the agenda of a public meeting.
     practices = (
         Practice.objects.visible_to(user)
@@ -114,40 +130,62 @@ def _content(user, meeting: Meeting, reader: str) -> dict:
     for item in _with_html(agenda, "description"):
         for practice in item.practices.all():
             practice.reading = practice.translation_in(reader) or practice
-    actions = list(
+    actions_page = _page(
+        request,
         meeting.actions.select_related(
             "owner_person", "owner_organisation", "decision"
-        ).prefetch_related("owner_organisation__names")
+        ).prefetch_related("owner_organisation__names"),
+        "actions",
     )
+    actions = list(actions_page["page"].object_list)
     for action in actions:
         action.meeting = meeting  # loaded already, with its translations
-    carried = list(access.carried_actions(meeting, user).select_related("meeting__organiser"))
+    carried_page = _page(
+        request,
+        access.carried_actions(meeting, user).select_related("meeting__organiser"),
+        "carried",
+    )
+    carried = list(carried_page["page"].object_list)
     prepare_actions(actions + carried, reader)
+    decisions_page = _page(request, meeting.decisions.select_related("agenda_item"), "decisions")
     return {
         "agenda": agenda,
         "carried": carried,
-        "decisions": list(meeting.decisions.select_related("agenda_item")),
+        "carried_pages": carried_page,
+        "decisions": list(decisions_page["page"].object_list),
+        "decisions_pages": decisions_page,
         "actions": actions,
+        "actions_pages": actions_page,
         "updatable": access.updatable_action_ids(user, actions + carried),
         "action_statuses": ActionStatus.choices,
-        **participation_summary(meeting),
+        **participation_summary(meeting, request=request),
     }
 
 
-def participation_summary(meeting: Meeting) -> dict:
-    participants = list(
+def participation_summary(meeting: Meeting, request=None) -> dict:
+    """Who takes part, by delegation, with the counts per status. With ``request`` (the
+    meeting page) one page of participants; without (the organisers' list) all of them."""
+    queryset = (
         Participant.objects.filter(meeting=meeting)
         .select_related("person", "organisation")
         .prefetch_related("organisation__names")
         .order_by("delegation_country", "delegation_level", "pk")
     )
+    pages = _page(request, queryset, "participants") if request is not None else None
+    participants = list(pages["page"].object_list if pages else queryset)
     groups: dict[tuple, list] = {}
     for participant in participants:
         key = (participant.delegation_country, participant.get_delegation_level_display())
         groups.setdefault(key, []).append(participant)
-    statuses = Counter(participant.status for participant in participants)
-    seated = sum(statuses[status] for status in SEATED)
+    statuses = dict(
+        Participant.objects.filter(meeting=meeting)
+        .order_by()
+        .values_list("status")
+        .annotate(count=Count("pk"))
+    )
+    seated = sum(statuses.get(status, 0) for status in SEATED)
     return {
+        "participants_pages": pages,
         "participants": participants,
         "delegations": [
             {"country": country, "level": level, "participants": items}
@@ -156,10 +194,10 @@ def participation_summary(meeting: Meeting) -> dict:
         "status_counts": [
             {"status": status, "label": label, "count": statuses[status]}
             for status, label in ParticipantStatus.choices
-            if statuses[status]
+            if statuses.get(status)
         ],
         "seated": seated,
-        "waiting": statuses[ParticipantStatus.WAITING],
+        "waiting": statuses.get(ParticipantStatus.WAITING, 0),
         "seats_left": max(meeting.capacity - seated, 0) if meeting.capacity else None,
         "language_labels": LANGUAGE_LABELS,
     }

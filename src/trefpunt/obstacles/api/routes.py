@@ -17,6 +17,7 @@ from ..duplicates import possible_duplicates
 from ..lifecycle import Status as ObstacleStatus
 from ..lifecycle import allowed_next
 from ..models import Obstacle
+from ..operations.base import refuse
 from .router import router
 from .schemas import (
     EscalationIn,
@@ -278,6 +279,9 @@ def update_obstacle(request, id: int, payload: ObstaclePatch):
         if name in payload.model_fields_set and getattr(payload, name) is not None
     }
     version = payload.version
+    if not changes and payload.status is None:
+        # Nothing to change is still a write: refused to whoever may not edit the obstacle.
+        refuse(access.can_edit(request.auth, obstacle))
     if changes:
         obstacle = operations.update_obstacle(
             obstacle, user=request.auth, version=version, **changes

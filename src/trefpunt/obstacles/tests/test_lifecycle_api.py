@@ -146,3 +146,25 @@ def test_recognition_starts_the_solution_clock(report):
     obstacle = move(obstacle, "under_assessment", "recognised")
     assert obstacle.redress_due is not None
     assert (obstacle.redress_due - obstacle.recognised_at.date()).days in (365, 366)
+
+
+def test_an_empty_patch_by_someone_who_may_not_edit_is_403(
+    report, curator, editor_of_kortrijk, api_client_with_token
+):
+    """Found by the permission matrix: an empty PATCH answered 200 to any token holder."""
+    obstacle = report()
+    path = f"/api/v1/obstacles/{obstacle.pk}"
+    for status, _reason in FULL_PATH[:2]:  # recognised: public
+        obstacle.refresh_from_db()
+        api_client_with_token(curator).patch(
+            path, {"status": status, "version": obstacle.version}, content_type="application/json"
+        )
+    response = api_client_with_token(editor_of_kortrijk).patch(
+        path, {}, content_type="application/json"
+    )
+    assert response.status_code == 403
+    assert response.json() == {"detail": "You may not change this obstacle."}
+    assert (
+        api_client_with_token(curator).patch(path, {}, content_type="application/json").status_code
+        == 200
+    )

@@ -14,7 +14,7 @@ from trefpunt.places.models import Territory
 from .. import access, fields
 from ..models import Collection, Practice, PracticeTranslation, Review, Status
 from ..operations import REVIEW_STEPS
-from ..pdf import render_collection_pdf
+from ..pdf import cached_collection_pdf
 from .reading import prepare_item
 
 PDF_LANGUAGES = ("nl", "fr", "de", "en")
@@ -127,7 +127,7 @@ def collection_pdf(request, slug: str, lang: str):
     if lang not in PDF_LANGUAGES:
         raise Http404(_("Collections are printed in Dutch, French, German and English."))
     collection = _get_collection(slug, request.user)
-    response = HttpResponse(render_collection_pdf(collection, lang), content_type="application/pdf")
+    response = HttpResponse(cached_collection_pdf(collection, lang), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{collection.slug}-{lang}.pdf"'
     return response
 

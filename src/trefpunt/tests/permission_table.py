@@ -12,10 +12,17 @@ ADMIN = "admin-login"
 ADMIN_EXCEPTIONS = {"admin:login": "200", "admin:logout": "redirect"}
 
 PAGES = {
+    "accounts:confirm_email": "400",
     "accounts:login": "200",
     "accounts:logout": "405",
+    "accounts:password_reset": "200",
+    "accounts:password_reset_complete": "200",
+    "accounts:password_reset_confirm": "200",
+    "accounts:password_reset_done": "200",
     "accounts:revoke": "login 405 405 405 405 405 405",
+    "accounts:settings": "login 200 200 200 200 200 200",
     "accounts:tokens": "login 200 200 200 200 200 200",
+    "accounts:unsubscribe": "400",
     "ask": "200",
     "assistance:audit": "404",
     "assistance:capabilities": "404 404 404 404 404 404 200",
@@ -30,6 +37,9 @@ PAGES = {
     "assistance:request": "404",
     "atlas": "200",
     "atlas-outlines": "200",
+    "catalog_jsonld": "200",
+    "catalog_ttl": "200",
+    "favicon": "200",
     "home": "200",
     "legal:act": "200",
     "legal:list": "200",
@@ -83,9 +93,13 @@ PAGES = {
     "obstacles:report_public_done": "200",
     "obstacles:signal": "login 405 405 405 405 405 405",
     "obstacles:transition": "login 405 405 405 405 405 405",
+    "open_data": "200",
     "organisations:competence_add": "login 403 200 403 403 200 403",
     "organisations:competence_archive": "login 405 405 405 405 405 405",
     "organisations:edit": "login 403 200 403 403 200 403",
+    "organisations:invitation": "400",
+    "organisations:invitation_withdraw": "login 405 405 405 405 405 405",
+    "organisations:invite": "login 403 403 403 403 403 403",
     "organisations:list": "200",
     "organisations:organisation": "200",
     "organisations:people": "200",
@@ -93,22 +107,27 @@ PAGES = {
     "organisations:post_contact": "login 403 200 403 403 200 403",
     "organisations:relations": "200",
     "organisations:relations_export": "200",
+    "organisations:suggest": "200",
     "places:boundary": "404",
     "places:export": "200",
     "places:list": "200",
     "places:suggest": "200",
     "places:territory": "404",
+    "popolo": "200",
     "practices:attachment": "404",
     "practices:collection": "200",
     "practices:collection_create": "login 200 200 200 403 200 403",
     "practices:collection_edit": "login 403 403 403 403 200 403",
     "practices:collection_pdf": "200",
+    "practices:collection_step": "login 405 405 405 405 405 405",
+    "practices:collection_translate": "login 403 403 403 403 200 403",
     "practices:collections": "200",
     "practices:create": "login 200 200 200 403 200 403",
     "practices:edit": "login 404 404 404 404 404 404",
     "practices:export": "200",
     "practices:list": "200",
     "practices:practice": "404",
+    "practices:suggest": "200",
     "practices:translate": "login 404 404 404 404 404 404",
     "practices:versions": "404",
     "programme:annual_plan": "200",
@@ -119,8 +138,16 @@ PAGES = {
     "programme:project": "200",
     "programme:version": "200",
     "programme:version_diff": "404",
+    "robots_txt": "200",
     "search": "200",
     "set_language": "redirect",
+    "sitemap": "200",
+    "sitemap_section": "200",
+    "subscriptions:change": "login 405 405 405 405 405 405",
+    "subscriptions:mine": "login 200 200 200 200 200 200",
+    "subscriptions:remove": "login 405 405 405 405 405 405",
+    "subscriptions:subscribe": "login 405 405 405 405 405 405",
+    "subscriptions:unsubscribe": "400",
 }
 
 # The method comes from the ninja operation; writes are probed with an empty JSON object.
@@ -130,6 +157,7 @@ API = {
     "api:action_update": "401 422 422 422 422 422 422",  # PATCH
     "api:add_comment": "401 422 422 422 422 422 422",  # POST
     "api:add_competence": "401 422 422 422 422 422 422",  # POST
+    "api:add_item": "401 422 422 422 422 422 422",  # POST
     "api:agenda_item_create": "401 422 422 422 422 422 422",  # POST
     "api:api-root": "404",  # GET
     "api:approve": "401 422 422 422 422 422 422",  # POST
@@ -139,6 +167,7 @@ API = {
     "api:audit": "404",  # GET
     "api:capabilities": "404 404 404 404 404 404 200",  # GET
     "api:capability": "404 404 404 404 404 404 200",  # GET
+    "api:collection_step": "401 422 422 422 422 422 422",  # POST
     "api:comparable_territories": "404",  # GET
     "api:contacts": "404 404 404 404 404 404 200",  # GET
     "api:create_collection": "401 422 422 422 422 422 422",  # POST
@@ -146,6 +175,7 @@ API = {
     "api:create_news_article": "401 422 422 422 422 422 422",  # POST
     "api:create_organisation": "401 422 422 422 422 422 422",  # POST
     "api:create_post": "401 422 422 422 422 422 422",  # POST
+    "api:create_practice": "401 422 422 422 422 422 422",  # POST
     "api:create_presidency": "401 422 422 422 422 422 422",  # POST
     "api:create_relation": "401 422 422 422 422 422 422",  # POST
     "api:decision_create": "401 422 422 422 422 422 422",  # POST
@@ -195,7 +225,7 @@ API = {
     "api:obstacle_list": "200",  # GET
     "api:obstacle_provision": "401 422 422 422 422 422 422",  # POST
     "api:obstacle_signal": "401 422 422 422 422 422 422",  # POST
-    "api:obstacle_update": "401 403 403 403 403 200 403",  # PATCH
+    "api:obstacle_update": "401 403 200 403 403 200 403",  # PATCH
     "api:offer_status": "404",  # GET
     "api:offers": "404",  # GET
     "api:one_request": "404",  # GET
@@ -203,18 +233,27 @@ API = {
     "api:open_request": "404 404 404 404 404 404 422",  # POST
     "api:openapi-json": "200",  # GET
     "api:openapi-view": "200",  # GET
+    "api:order_items": "401 422 422 422 422 422 422",  # PUT
     "api:organisation_ics": "200",  # GET
     "api:participant_create": "401 403 422 403 403 422 403",  # POST
     "api:participant_update": "401 422 422 422 422 422 422",  # PATCH
     "api:record_capability": "404 404 404 404 404 404 422",  # POST
+    "api:remove_item": "401 404 404 404 404 404 404",  # DELETE
     "api:report": "404 404 404 404 404 404 200",  # GET
     "api:requests": "404 404 404 404 404 404 200",  # GET
     "api:save_news_translation": "401 422 422 422 422 422 422",  # PUT
     "api:search": "422",  # GET
     "api:series_ics": "200",  # GET
     "api:set_work_contact": "401 422 422 422 422 422 422",  # PUT
+    "api:subscription_create": "401 422 422 422 422 422 422",  # POST
+    "api:subscription_delete": "401 404 404 404 404 404 404",  # DELETE
+    "api:subscription_list": "401 200 200 200 200 200 200",  # GET
+    "api:translate_collection": "401 422 422 422 422 422 422",  # PUT
+    "api:update_collection": "401 422 422 422 422 422 422",  # PATCH
+    "api:update_deliverable": "401 422 422 422 422 422 422",  # PATCH
     "api:update_news_article": "401 422 422 422 422 422 422",  # PATCH
     "api:update_organisation": "401 422 422 422 422 422 422",  # PATCH
+    "api:update_practice": "401 422 422 422 422 422 422",  # PATCH
     "api:update_relation": "401 403 403 403 403 200 403",  # PATCH
     "api:write_version": "401 422 422 422 422 422 422",  # POST
 }

@@ -539,8 +539,9 @@ def test_the_new_meeting_form_offers_local_times_and_zones(client, demo_director
     assert re.search(r'<input type="datetime-local" name="start"', html)
     assert '<option value="Europe/Luxembourg">Europe/Luxembourg</option>' in html
     assert 'name="chairs-3-post"' in html and 'name="chairs-4-post"' not in html
-    organisers = re.search(r'<select name="organiser".*?</select>', html, re.S).group(0)
-    assert re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', organisers) == ["Stad Menen"]
+    organiser = re.search(r'<input type="text" name="organiser"[^>]*>', html).group(0)
+    assert 'value="Stad Menen (menen)"' in organiser
+    assert 'data-suggest="/en/organisations/suggest/"' in organiser
 
 
 def test_an_editor_schedules_a_binational_meeting_in_a_new_series(

@@ -105,8 +105,17 @@ def people_matching(queryset, query: str):
 
 
 def people_suggestions(queryset, query: str, limit: int = 8) -> list[Person]:
-    found = people_matching(queryset, query).order_by("family_name", "given_name", "pk")
-    return list(found[:limit])
+    """People named like every word of ``query``; failing that, like any of its words (a
+    misspelt given name still finds the family)."""
+    order = ("family_name", "given_name", "pk")
+    found = list(people_matching(queryset, query).order_by(*order)[:limit])
+    words = query.split()
+    if not found and len(words) > 1:
+        any_word = Q(pk__in=[])
+        for word in words:
+            any_word |= Q(given_name__icontains=word) | Q(family_name__icontains=word)
+        found = list(queryset.filter(any_word).order_by(*order)[:limit])
+    return found
 
 
 class PeopleField(SuggestField):

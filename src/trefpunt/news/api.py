@@ -36,6 +36,7 @@ class ArticleOut(Schema):
     language: str = Field(..., description="The language of the title and summary returned.")
     original_language: str
     languages: list[str]
+    outdated: bool = Field(..., description="The translation returned predates the original.")
     published_at: datetime | None
     author: str
     author_name: str
@@ -106,6 +107,7 @@ def article_out(request, article: Article, language: str, views: dict[str, int])
         "language": text.language,
         "original_language": article.language,
         "languages": article.available_languages(),
+        "outdated": text is not article and text.is_outdated(article),
         "published_at": article.published_at,
         "author": article.author.slug,
         "author_name": article.author.name_in(language),

@@ -11,7 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from trefpunt.lib.content import CONTENT_LANGUAGES, Origin, TranslatableMixin
+from trefpunt.lib.content import (
+    CONTENT_LANGUAGES,
+    Origin,
+    TranslatableMixin,
+    TranslationSource,
+)
 
 from . import access
 
@@ -139,7 +144,7 @@ class Article(TranslatableMixin, models.Model):
         )
 
 
-class ArticleTranslation(models.Model):
+class ArticleTranslation(TranslationSource):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="translations")
     language = models.CharField(_("language"), max_length=2, choices=CONTENT_LANGUAGES)
     title = models.CharField(_("title"), max_length=300)

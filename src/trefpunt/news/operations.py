@@ -286,6 +286,10 @@ def archive_article(article: Article, *, user) -> Article:
     return _set_status(article, user=user, status=Status.ARCHIVED, reason="archive")
 
 
+# The original's texts a translation renders (a change to one marks the translation outdated).
+TRANSLATED_FIELDS = ("title", "summary", "body")
+
+
 @transaction.atomic
 def save_article_translation(
     article: Article,
@@ -319,6 +323,7 @@ def save_article_translation(
             "origin": origin,
             "reviewed_by": reviewed_by,
         },
+        source_fields=TRANSLATED_FIELDS,
     )
     _index(article)
     return translation

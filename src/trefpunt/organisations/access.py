@@ -146,3 +146,8 @@ def can_curate_relations(user) -> bool:
     """Relations between institutions are the directory's structure: curators write them
     through the API (editors still relate their own organisation, see ``operations.relate``)."""
     return is_curator(user)
+
+
+def can_record_presidencies(user) -> bool:
+    """The Benelux presidencies are reference data: curators record and correct them."""
+    return is_curator(user)

@@ -1,4 +1,5 @@
-"""Organisations typed by name (any language, or acronym) with suggestions; see lib.suggest."""
+"""Organisations (any language, or acronym) and people typed by name with suggestions; see
+lib.suggest."""
 
 from django.db.models import Q
 from django.urls import reverse_lazy
@@ -8,7 +9,7 @@ from trefpunt.lib.languages import current_language
 from trefpunt.lib.suggest import SuggestField
 from trefpunt.lib.text import fold
 
-from .models import Organisation
+from .models import Organisation, Person, Post
 
 
 def label(organisation: Organisation) -> str:
@@ -64,3 +65,81 @@ class OrganisationsField(SuggestField):
 
     def suggest(self, queryset, entry, limit):
         return suggestions(queryset, entry, limit)
+
+
+def directory_people():
+    """The people the public directory shows: not archived, with a post in a listed
+    organisation."""
+    listed = Post.objects.listed().values("person_id")
+    return Person.objects.filter(archived_at__isnull=True, pk__in=listed)
+
+
+def person_label(person: Person) -> str:
+    """How a person reads in fields and suggestions: the name and the identifier (which tells
+    apart two people of the same name)."""
+    return f"{person.given_name} {person.family_name} ({person.slug})"
+
+
+def _full_name(entry: str) -> Q:
+    words = entry.split()
+    if len(words) < 2:
+        return Q(pk__in=[])
+    given, family = " ".join(words[:-1]), words[-1]
+    reverse_given, reverse_family = " ".join(words[1:]), words[0]
+    return Q(given_name__iexact=given, family_name__iexact=family) | Q(
+        given_name__iexact=reverse_given, family_name__iexact=reverse_family
+    )
+
+
+def people_matching(queryset, query: str):
+    """``queryset`` narrowed to people whose given or family name contains a word of
+    ``query`` (every word must match one of the two)."""
+    words = query.split()
+    if not words:
+        return queryset.none()
+    for word in words:
+        queryset = queryset.filter(
+            Q(given_name__icontains=word) | Q(family_name__icontains=word) | Q(slug=word)
+        )
+    return queryset
+
+
+def people_suggestions(queryset, query: str, limit: int = 8) -> list[Person]:
+    """People named like every word of ``query``; failing that, like any of its words (a
+    misspelt given name still finds the family)."""
+    order = ("family_name", "given_name", "pk")
+    found = list(people_matching(queryset, query).order_by(*order)[:limit])
+    words = query.split()
+    if not found and len(words) > 1:
+        any_word = Q(pk__in=[])
+        for word in words:
+            any_word |= Q(given_name__icontains=word) | Q(family_name__icontains=word)
+        found = list(queryset.filter(any_word).order_by(*order)[:limit])
+    return found
+
+
+class PeopleField(SuggestField):
+    suggest_url = reverse_lazy("organisations:people_suggest")
+    unknown_message = _("No person you may choose is called “%(entry)s”.")
+    unknown_with_suggestions = _(
+        "No person you may choose is called “%(entry)s”. Did you mean: %(names)s?"
+    )
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "help_text", _("Type a given or family name; suggestions appear as you type.")
+        )
+        super().__init__(**kwargs)
+
+    def option_label(self, obj):
+        return person_label(obj)
+
+    def by_key(self, queryset, key):
+        return queryset.filter(slug=key).first()
+
+    def by_name(self, queryset, entry):
+        exact = queryset.filter(_full_name(entry) | Q(slug=entry))
+        return exact.first() if exact.count() == 1 else None
+
+    def suggest(self, queryset, entry, limit):
+        return people_suggestions(queryset, entry, limit)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("organisations/<slug:slug>/competences/add/", views.competence_add, name="competence_add"),
     path("competences/<int:pk>/archive/", views.competence_archive, name="competence_archive"),
     path("people/", views.people_list, name="people"),
+    path("people/suggest/", views.person_suggest, name="people_suggest"),
     path("people/<slug:slug>/", views.person_detail, name="person"),
     path("posts/<int:pk>/contact/", views.post_contact_edit, name="post_contact"),
     path("organisations/<slug:slug>/invite/", views.invite, name="invite"),

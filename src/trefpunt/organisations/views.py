@@ -335,3 +335,12 @@ def organisation_suggest(request):
         lambda query: fields.suggestions(Organisation.objects.active(), query),
         fields.label,
     )
+
+
+def person_suggest(request):
+    """People the public directory shows, named like ``q``, as JSON options for forms."""
+    return suggest_response(
+        request,
+        lambda query: fields.people_suggestions(fields.directory_people(), query),
+        fields.person_label,
+    )

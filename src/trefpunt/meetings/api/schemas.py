@@ -117,6 +117,7 @@ class MeetingDetail(MeetingOut):
     language: str
     languages: list[str]
     description: str
+    outdated: bool = Field(..., description="The translation returned predates the original.")
     organiser: Ref
     supporting: list[Ref]
     sides: list[str]

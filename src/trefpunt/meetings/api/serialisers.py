@@ -130,6 +130,7 @@ def meeting_detail(request, meeting: Meeting, user, language: str) -> dict:
         description=translated.description
         if translated is not None and translated.description
         else meeting.description,
+        outdated=translated is not None and translated.is_outdated(meeting),
         organiser={
             "slug": meeting.organiser.slug,
             "name": meeting.organiser.name_in(language),

@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
-from trefpunt.organisations.models import Organisation, Person, Post
+from trefpunt.organisations.fields import OrganisationsField, PeopleField, directory_people
+from trefpunt.organisations.models import Organisation, Post
 from trefpunt.places.forms import COUNTRY_CHOICES
 from trefpunt.places.lookup import find_territory_ids
 from trefpunt.places.models import Territory
@@ -49,19 +50,30 @@ def timezone_field():
     )
 
 
-class OrganisationChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.name_in()
+class _NoEmptyLabel:
+    """Suggest fields are typed, not picked: a select's ``empty_label`` means nothing here."""
+
+    def __init__(self, **kwargs):
+        kwargs.pop("empty_label", None)
+        super().__init__(**kwargs)
 
 
-class OrganisationsChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return obj.name_in()
+class OrganisationChoiceField(_NoEmptyLabel, OrganisationsField):
+    """One organisation typed by name (any language or acronym), with suggestions."""
+
+    def __init__(self, **kwargs):
+        super().__init__(many=False, **kwargs)
 
 
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return str(obj)
+class OrganisationsChoiceField(_NoEmptyLabel, OrganisationsField):
+    """Several organisations typed by name, separated by commas or semicolons."""
+
+
+class PersonChoiceField(_NoEmptyLabel, PeopleField):
+    """One person of the directory typed by name, with suggestions."""
+
+    def __init__(self, **kwargs):
+        super().__init__(many=False, **kwargs)
 
 
 class PostChoiceField(forms.ModelChoiceField):
@@ -133,7 +145,8 @@ def current_posts():
 
 
 def active_people():
-    return Person.objects.filter(archived_at__isnull=True).order_by("family_name", "given_name")
+    """The people forms offer: those the public directory shows."""
+    return directory_people().order_by("family_name", "given_name")
 
 
 def active_organisations():

@@ -116,7 +116,6 @@ class MeetingForm(forms.Form):
         label=_("Supporting organisations"),
         queryset=Organisation.objects.none(),
         required=False,
-        help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
     )
     sides = forms.MultipleChoiceField(
         label=_("Sides of a bi-national meeting"),
@@ -166,6 +165,8 @@ class MeetingForm(forms.Form):
             organisers = organisers | Organisation.objects.filter(pk=meeting.organiser_id)
             self.fields["version"].required = True
         self.fields["organiser"].queryset = organisers.distinct()
+        if meeting is None and data is None and len(own := list(organisers.distinct()[:2])) == 1:
+            self.initial["organiser"] = own[0]  # an editor acting for one organisation
         self.fields["supporting"].queryset = active_organisations()
         self.fields["series"].queryset = Series.objects.prefetch_related("names").order_by("name")
         chair_initial = None

@@ -12,7 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from trefpunt.accounts.permissions import is_curator
-from trefpunt.lib.content import CONTENT_LANGUAGES, Origin, TranslatableMixin
+from trefpunt.lib.content import (
+    CONTENT_LANGUAGES,
+    Origin,
+    TranslatableMixin,
+    TranslationSource,
+)
 from trefpunt.lib.languages import current_language
 from trefpunt.organisations.access import acts_for, member_of
 
@@ -261,7 +266,7 @@ class Meeting(TranslatableMixin, models.Model):
         return self.title
 
 
-class MeetingTranslation(models.Model):
+class MeetingTranslation(TranslationSource):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="translations")
     language = models.CharField(_("language"), max_length=2, choices=CONTENT_LANGUAGES)
     title = models.CharField(_("title"), max_length=300)

@@ -4,9 +4,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from trefpunt.lib.content import original_texts
+
 from ..models import Meeting, MeetingTranslation
 from .base import reindex, require_organiser, sanitise, touch_event, with_history_user
 from .meetings import LANGUAGES
+
+# The original's texts a translation renders (a change to one marks the translation outdated).
+TRANSLATED_FIELDS = ("title", "description")
 
 
 @transaction.atomic
@@ -31,6 +36,7 @@ def save_meeting_translation(
     translation.title = title.strip()
     translation.description = sanitise(description)
     translation.origin = origin
+    translation.source = original_texts(meeting, TRANSLATED_FIELDS)
     translation.reviewed_by = user if origin == "human" and user is not None else None
     with_history_user(translation, user).save()
     touch_event(meeting)  # a changed title or description is a change of the calendar event

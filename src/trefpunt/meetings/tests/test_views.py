@@ -544,8 +544,9 @@ def test_the_new_meeting_form_offers_local_times_and_zones(client, demo_director
     assert re.search(r'<input type="datetime-local" name="start"', html)
     assert '<option value="Europe/Luxembourg">Europe/Luxembourg</option>' in html
     assert 'name="chairs-3-post"' in html and 'name="chairs-4-post"' not in html
-    organisers = re.search(r'<select name="organiser".*?</select>', html, re.S).group(0)
-    assert re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', organisers) == ["Stad Menen"]
+    organiser = re.search(r'<input type="text" name="organiser"[^>]*>', html).group(0)
+    assert 'value="Stad Menen (menen)"' in organiser
+    assert 'data-suggest="/en/organisations/suggest/"' in organiser
 
 
 def test_an_editor_schedules_a_binational_meeting_in_a_new_series(
@@ -975,3 +976,32 @@ def test_the_list_export_quotes_cells_that_a_spreadsheet_would_run(client, consu
 
     row = next(csv.DictReader(io.StringIO(response.content.decode())))
     assert row["title"] == "'+cmd|' /C calc'!A0"
+
+
+def test_the_organiser_invites_a_person_typed_by_name(client, consultation, editor_of_menen):
+    past = consultation["past"]
+    client.force_login(editor_of_menen)
+    url = f"/en/meetings/{past.pk}/participants/"
+
+    page = client.get(url).content.decode()
+    response = client.post(url, {"person": "Sofie Vandamme (sofie-vandamme)"})
+
+    assert 'data-suggest="/en/people/suggest/"' in page
+    assert response["Location"] == url
+    assert Participant.objects.get(meeting=past).person.slug == "sofie-vandamme"
+
+
+def test_an_unknown_action_owner_is_a_field_error_with_suggestions(
+    client, consultation, editor_of_menen
+):
+    upcoming = consultation["upcoming"]
+    client.force_login(editor_of_menen)
+
+    html = client.post(
+        f"/en/meetings/{upcoming.pk}/actions/",
+        {"title": "Écrire la note", "owner_organisation": "Stad"},
+    ).content.decode()
+
+    assert "No organisation you may choose is called “Stad”. Did you mean:" in html
+    assert "Stad Menen (menen)" in html
+    assert not Action.objects.filter(meeting=upcoming).exists()

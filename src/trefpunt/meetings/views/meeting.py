@@ -45,6 +45,7 @@ def meeting_page(request, meeting: Meeting) -> dict:
         "title": shown.title,
         "shown_language": shown.language,
         "translation": translation,
+        "outdated": translation is not None and translation.is_outdated(meeting),
         "reader": reader,
         "description": rich_text(shown.description or meeting.description),
         "description_language": shown.language if shown.description else meeting.language,

@@ -25,6 +25,7 @@ def test_the_list_gives_each_article_in_the_asked_language_with_its_views(client
         "language": "fr",
         "original_language": "nl",
         "languages": ["nl", "de", "fr"],
+        "outdated": False,
         "published_at": "2024-06-24T16:00:00Z",
         "author": "benelux-secretariat-general",
         "author_name": "Secrétariat général de l'Union Benelux",

@@ -189,6 +189,7 @@ def reading(article: Article, wanted: str, reader: str) -> dict:
         "article": article,
         "text": text,
         "translation": translation,
+        "outdated": translation is not None and translation.is_outdated(article),
         "origin": ORIGIN_LABELS.get(translation.origin) if translation else "",
         "shown_language": text.language,
         "reader": reader,

@@ -103,6 +103,7 @@ PAGES = {
     "organisations:list": "200",
     "organisations:organisation": "200",
     "organisations:people": "200",
+    "organisations:people_suggest": "200",
     "organisations:person": "200",
     "organisations:post_contact": "login 403 200 403 403 200 403",
     "organisations:relations": "200",
@@ -188,7 +189,9 @@ API = {
     "api:get_organisation": "200",  # GET
     "api:get_person": "200",  # GET
     "api:get_practice": "404",  # GET
+    "api:get_presidency": "200",  # GET
     "api:get_project": "200",  # GET
+    "api:get_relation": "200",  # GET
     "api:get_territory": "404",  # GET
     "api:get_version": "200",  # GET
     "api:kinds": "404 404 404 404 404 404 200",  # GET
@@ -254,6 +257,7 @@ API = {
     "api:update_news_article": "401 422 422 422 422 422 422",  # PATCH
     "api:update_organisation": "401 422 422 422 422 422 422",  # PATCH
     "api:update_practice": "401 422 422 422 422 422 422",  # PATCH
+    "api:update_presidency": "401 403 403 403 403 200 403",  # PATCH
     "api:update_relation": "401 403 403 403 403 200 403",  # PATCH
     "api:write_version": "401 422 422 422 422 422 422",  # POST
 }

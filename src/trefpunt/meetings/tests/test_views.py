@@ -970,3 +970,29 @@ def test_the_list_export_quotes_cells_that_a_spreadsheet_would_run(client, consu
 
     row = next(csv.DictReader(io.StringIO(response.content.decode())))
     assert row["title"] == "'+cmd|' /C calc'!A0"
+
+
+@pytest.mark.parametrize(
+    ("path", "rich"),
+    [
+        ("edit/", ["description"]),
+        ("translate/nl/", ["description"]),
+        ("agenda/", ["description"]),
+        ("minutes/fr/", ["body"]),
+    ],
+)
+def test_the_meeting_forms_edit_their_rich_texts_with_the_editor(
+    client, consultation, editor_of_menen, path, rich
+):
+    client.force_login(editor_of_menen)
+    html = client.get(f"/nl/meetings/{consultation['upcoming'].pk}/{path}").content.decode()
+
+    assert re.findall(r'<textarea name="([a-z_]+)" data-richtext="1"', html) == rich
+    assert 'data-label-heading2="Kop"' in html
+    for asset in (
+        '<link href="/static/vendor/pell/pell.min.css" media="all" rel="stylesheet">',
+        '<script src="/static/vendor/pell/pell.min.js"></script>',
+        '<script src="/static/js/richtext.js"></script>',
+    ):
+        assert html.count(asset) == 1
+

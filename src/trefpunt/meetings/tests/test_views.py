@@ -995,4 +995,3 @@ def test_the_meeting_forms_edit_their_rich_texts_with_the_editor(
         '<script src="/static/js/richtext.js"></script>',
     ):
         assert html.count(asset) == 1
-

@@ -43,8 +43,8 @@ def test_a_script_in_the_posted_text_is_removed_and_the_markup_kept(client, edit
             "language": "en",
             "title": "New border bus",
             "summary": "From <strong>Monday</strong>.",
-            "body": '<p>Every <strong>hour</strong>.</p><script>alert(1)</script><p style="color:red">'
-            "<em>Free</em></p>",
+            "body": "<p>Every <strong>hour</strong>.</p><script>alert(1)</script>"
+            '<p style="color:red"><em>Free</em></p>',
             "status": "published",
         },
     )

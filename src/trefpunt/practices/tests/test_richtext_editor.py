@@ -16,9 +16,7 @@ def _rich_fields(html: str) -> list[str]:
     return re.findall(r'<textarea name="([a-z_]+)" data-richtext="1"', html)
 
 
-def test_the_practice_form_edits_summary_and_description_with_the_editor(
-    client, editor_of_menen
-):
+def test_the_practice_form_edits_summary_and_description_with_the_editor(client, editor_of_menen):
     client.force_login(editor_of_menen)
     html = client.get("/nl/practices/new/").content.decode()
 
@@ -48,7 +46,7 @@ def test_what_the_editor_posts_is_cleaned_as_before(client, editor_of_menen):
             "title": "Border energy coach",
             "stage": "pilot",
             "status": "published",
-            "body": '<h2>How</h2><p><strong>Free</strong> advice<script>alert(1)</script></p>',
+            "body": "<h2>How</h2><p><strong>Free</strong> advice<script>alert(1)</script></p>",
         },
     )
     client.post(

@@ -24,37 +24,58 @@
     link: "&#128279;"
   };
 
-  // Browsers write <b>/<i>/<div>; the allow-list keeps <strong>/<em>/<p>.
+  // What the server's allow-list keeps (lib/richtext.py). Browsers write <b>/<i>/<div>, which
+  // it would drop: they become <strong>/<em>/<p>. Anything else is unwrapped (its text kept),
+  // scripts and styles removed, attributes dropped but a link's http(s)/mailto address. The
+  // work happens in an inert document: nothing in it loads or runs.
+  var KEEP = ["P", "BR", "UL", "OL", "LI", "STRONG", "EM", "A", "H2", "H3", "H4", "BLOCKQUOTE"];
   var RENAME = { B: "strong", I: "em", DIV: "p" };
+  var DROP = ["SCRIPT", "STYLE", "TEMPLATE", "IFRAME", "OBJECT", "EMBED", "NOSCRIPT", "TITLE"];
+  var SAFE_LINK = /^(https?:|mailto:)/i;
+  var scratch = document.implementation.createHTMLDocument("");
 
-  function normalise(root) {
-    Array.prototype.slice.call(root.querySelectorAll("b, i, div")).forEach(function (node) {
-      var replacement = document.createElement(RENAME[node.tagName]);
-      while (node.firstChild) replacement.appendChild(node.firstChild);
-      node.parentNode.replaceChild(replacement, node);
+  function tidy(node) {
+    Array.prototype.slice.call(node.children).forEach(function (child) {
+      tidy(child);
+      var tag = child.tagName;
+      if (DROP.indexOf(tag) !== -1) {
+        child.remove();
+        return;
+      }
+      var kept = child;
+      if (RENAME[tag]) {
+        kept = scratch.createElement(RENAME[tag]);
+        while (child.firstChild) kept.appendChild(child.firstChild);
+        child.replaceWith(kept);
+      } else if (KEEP.indexOf(tag) === -1) {
+        child.replaceWith.apply(child, Array.prototype.slice.call(child.childNodes));
+        return;
+      }
+      Array.prototype.slice.call(kept.attributes).forEach(function (attribute) {
+        var keep = kept.tagName === "A" && attribute.name === "href" && SAFE_LINK.test(attribute.value.trim());
+        if (!keep) kept.removeAttribute(attribute.name);
+      });
     });
-    Array.prototype.slice.call(root.querySelectorAll("[style]")).forEach(function (node) {
-      node.removeAttribute("style");
-    });
-    return root;
   }
 
   function cleaned(html) {
-    var box = document.createElement("div");
+    var box = scratch.createElement("div");
     box.innerHTML = html;
-    var result = normalise(box).innerHTML.trim();
-    return result === "<br>" || result === "<p><br></p>" ? "" : result;
+    tidy(box);
+    var result = box.innerHTML.trim();
+    return result === "<br>" || result === "<p><br></p>" || result === "<p></p>" ? "" : result;
   }
 
   // Plain text stored before the editor (no "<") is shown as paragraphs, as on the page.
   function asHtml(text) {
-    if (text.indexOf("<") !== -1 || !text.trim()) return text;
-    var box = document.createElement("div");
+    if (text.indexOf("<") !== -1) return cleaned(text);
+    if (!text.trim()) return "";
+    var box = scratch.createElement("div");
     text.trim().split(/\n\s*\n/).forEach(function (block) {
-      var p = document.createElement("p");
+      var p = scratch.createElement("p");
       block.split("\n").forEach(function (line, index) {
-        if (index) p.appendChild(document.createElement("br"));
-        p.appendChild(document.createTextNode(line));
+        if (index) p.appendChild(scratch.createElement("br"));
+        p.appendChild(scratch.createTextNode(line));
       });
       box.appendChild(p);
     });

@@ -1,5 +1,6 @@
 """An editor writes a news article in the rich-text editor: bold text is saved as <strong>,
-the toolbar is labelled in the reader's language and nothing breaks the page's CSP."""
+a link as <a href>, the toolbar is labelled in the reader's language and nothing breaks the
+page's CSP."""
 
 import re
 
@@ -46,11 +47,16 @@ def test_an_editor_writes_bold_text_in_the_editor_and_it_is_saved(page, demo_sit
     content.press_sequentially("uur")
     bold.click()
     content.press_sequentially(" een bus.")
+    page.on("dialog", lambda dialog: dialog.accept("https://www.benelux.int/"))
+    editor.get_by_role("button", name="Link").click()  # the address, linked, at the caret
     form.locator("button[type=submit]").click()
 
     page.wait_for_url(re.compile(r"/nl/news/\d+/$"))
     article = Article.objects.get(title="Nieuwe grensbus")
     # Chromium keeps the space typed after the bold word as &nbsp; (as typed, harmless).
-    assert article.body.replace("&nbsp;", " ") == "<p>Elk <strong>uur</strong> een bus.</p>"
+    assert article.body.replace("&nbsp;", " ") == (
+        '<p>Elk <strong>uur</strong> een bus.<a href="https://www.benelux.int/" '
+        'rel="noopener noreferrer">https://www.benelux.int/</a></p>'
+    )
     expect(page.locator("main strong", has_text="uur")).to_be_visible()
     assert problems == []

@@ -21,7 +21,11 @@
     ulist: "&#8226;",
     olist: "1.",
     quote: "&#8220;&#8221;",
-    link: "&#128279;"
+    // Feather icon "link" (MIT): an emoji would need a font the reader may not have.
+    link: '<svg viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" ' +
+      'stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">' +
+      '<path d="M10 13a5 5 0 0 0 7.54.54l3-3a5 5 0 0 0-7.07-7.07l-1.72 1.71"/>' +
+      '<path d="M14 11a5 5 0 0 0-7.54-.54l-3 3a5 5 0 0 0 7.07 7.07l1.71-1.71"/></svg>'
   };
 
   // What the server's allow-list keeps (lib/richtext.py). Browsers write <b>/<i>/<div>, which

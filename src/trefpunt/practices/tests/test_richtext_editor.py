@@ -67,7 +67,7 @@ def test_what_the_editor_posts_is_cleaned_as_before(client, editor_of_menen):
     assert Collection.objects.get(slug="energy").introduction == "<p><em>Three</em> practices</p>"
 
 
-def test_pages_without_a_rich_field_load_no_editor(client):
+def test_pages_without_a_rich_field_load_no_editor(client, db):
     html = client.get("/en/practices/").content.decode()
 
     assert "pell" not in html

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from trefpunt.lib.languages import current_language
+from trefpunt.lib.richtext import RichTextarea
 from trefpunt.lib.translation_forms import SideBySideTranslationForm
 from trefpunt.meetings.models import Meeting
 from trefpunt.organisations.models import Organisation
@@ -79,13 +80,13 @@ class ArticleForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     summary = forms.CharField(
         label=_("Lead"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=RichTextarea(attrs={"rows": 3}),
         required=False,
         help_text=_("One or two sentences shown in lists and feeds."),
     )
     body = forms.CharField(
         label=_("Text"),
-        widget=forms.Textarea(attrs={"rows": 12}),
+        widget=RichTextarea(attrs={"rows": 12}),
         required=False,
         help_text=_("Simple HTML (paragraphs, lists, links); other markup is removed."),
     )
@@ -198,10 +199,8 @@ class TranslationForm(SideBySideTranslationForm):
 
     title = forms.CharField(label=_("Title"), max_length=300)
     summary = forms.CharField(
-        label=_("Lead"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Lead"), widget=RichTextarea(attrs={"rows": 3}), required=False
     )
-    body = forms.CharField(
-        label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}), required=False
-    )
+    body = forms.CharField(label=_("Text"), widget=RichTextarea(attrs={"rows": 12}), required=False)
 
     TEXT_FIELDS = ("title", "summary", "body")

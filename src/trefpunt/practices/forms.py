@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trefpunt.accounts.permissions import is_curator
 from trefpunt.lib.languages import current_language
+from trefpunt.lib.richtext import RichTextarea
 from trefpunt.lib.translation_forms import SideBySideTranslationForm
 from trefpunt.organisations.fields import OrganisationsField
 from trefpunt.organisations.models import Organisation
@@ -80,11 +81,11 @@ class PracticeForm(forms.Form):
     language = forms.ChoiceField(label=_("Original language"), choices=CONTENT_LANGUAGES)
     title = forms.CharField(label=_("Title"), max_length=1000)
     summary = forms.CharField(
-        label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Summary"), widget=RichTextarea(attrs={"rows": 3}), required=False
     )
     body = forms.CharField(
         label=_("Description"),
-        widget=forms.Textarea(attrs={"rows": 10}),
+        widget=RichTextarea(attrs={"rows": 10}),
         required=False,
         help_text=_("Simple HTML (paragraphs, lists, links); other markup is removed."),
     )
@@ -186,10 +187,10 @@ class TranslationForm(SideBySideTranslationForm):
 
     title = forms.CharField(label=_("Title"), max_length=1000)
     summary = forms.CharField(
-        label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Summary"), widget=RichTextarea(attrs={"rows": 3}), required=False
     )
     body = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 10}), required=False
+        label=_("Description"), widget=RichTextarea(attrs={"rows": 10}), required=False
     )
     results = forms.CharField(
         label=_("Results"), widget=forms.Textarea(attrs={"rows": 4}), required=False
@@ -212,7 +213,7 @@ class CollectionForm(forms.Form):
     language = forms.ChoiceField(label=_("Original language"), choices=CONTENT_LANGUAGES)
     title = forms.CharField(label=_("Title"), max_length=1000)
     introduction = forms.CharField(
-        label=_("Introduction"), widget=forms.Textarea(attrs={"rows": 6}), required=False
+        label=_("Introduction"), widget=RichTextarea(attrs={"rows": 6}), required=False
     )
     owner = OrganisationsField(
         label=_("Owning organisation"), queryset=Organisation.objects.none(), many=False
@@ -252,7 +253,7 @@ class CollectionTranslationForm(SideBySideTranslationForm):
 
     title = forms.CharField(label=_("Title"), max_length=1000)
     introduction = forms.CharField(
-        label=_("Introduction"), widget=forms.Textarea(attrs={"rows": 6}), required=False
+        label=_("Introduction"), widget=RichTextarea(attrs={"rows": 6}), required=False
     )
     reviewed = None
     TEXT_FIELDS = ("title", "introduction")

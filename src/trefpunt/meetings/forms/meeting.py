@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from trefpunt.lib.languages import current_language
+from trefpunt.lib.richtext import RichTextarea
 from trefpunt.organisations.models import Organisation, Post
 from trefpunt.places.forms import COUNTRY_CHOICES
 
@@ -90,7 +91,7 @@ class MeetingForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of meeting"), choices=MeetingKind.choices)
     description = forms.CharField(
         label=_("Description"),
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=RichTextarea(attrs={"rows": 5}),
         required=False,
         help_text=_("Simple HTML (paragraphs, lists, links); other markup is removed."),
     )

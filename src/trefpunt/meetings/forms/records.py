@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from trefpunt.lib.richtext import RichTextarea
 from trefpunt.organisations.models import Organisation, Person
 
 from .. import access
@@ -27,7 +28,7 @@ from .meeting import MeetingFilterForm
 class AgendaItemForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     description = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Description"), widget=RichTextarea(attrs={"rows": 3}), required=False
     )
     presenter = PersonChoiceField(
         label=_("Presenter"), queryset=Person.objects.none(), required=False
@@ -129,7 +130,7 @@ class MinutesForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     body = forms.CharField(
         label=_("Minutes"),
-        widget=forms.Textarea(attrs={"rows": 16}),
+        widget=RichTextarea(attrs={"rows": 16}),
         help_text=_("Simple HTML (paragraphs, lists, links); other markup is removed."),
     )
     visibility = forms.ChoiceField(

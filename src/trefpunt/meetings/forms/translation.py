@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from trefpunt.lib.richtext import RichTextarea
 from trefpunt.lib.translation_forms import SideBySideTranslationForm
 
 
@@ -10,7 +11,7 @@ class MeetingTranslationForm(SideBySideTranslationForm):
     title = forms.CharField(label=_("Title"), max_length=300)
     description = forms.CharField(
         label=_("Description"),
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=RichTextarea(attrs={"rows": 8}),
         required=False,
         help_text=_("Simple HTML (paragraphs, lists, links); other markup is removed."),
     )

@@ -1005,3 +1005,28 @@ def test_an_unknown_action_owner_is_a_field_error_with_suggestions(
     assert "No organisation you may choose is called “Stad”. Did you mean:" in html
     assert "Stad Menen (menen)" in html
     assert not Action.objects.filter(meeting=upcoming).exists()
+
+
+@pytest.mark.parametrize(
+    ("path", "rich"),
+    [
+        ("edit/", ["description"]),
+        ("translate/nl/", ["description"]),
+        ("agenda/", ["description"]),
+        ("minutes/fr/", ["body"]),
+    ],
+)
+def test_the_meeting_forms_edit_their_rich_texts_with_the_editor(
+    client, consultation, editor_of_menen, path, rich
+):
+    client.force_login(editor_of_menen)
+    html = client.get(f"/nl/meetings/{consultation['upcoming'].pk}/{path}").content.decode()
+
+    assert re.findall(r'<textarea name="([a-z_]+)" data-richtext="1"', html) == rich
+    assert 'data-label-heading2="Kop"' in html
+    for asset in (
+        '<link href="/static/vendor/pell/pell.min.css" media="all" rel="stylesheet">',
+        '<script src="/static/vendor/pell/pell.min.js"></script>',
+        '<script src="/static/js/richtext.js"></script>',
+    ):
+        assert html.count(asset) == 1

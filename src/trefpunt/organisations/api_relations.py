@@ -14,7 +14,7 @@ from trefpunt.lib.api import ErrorOut, Page, language_of
 
 from . import access, operations
 from .exports import relation_row
-from .models import Organisation, Presidency, Relation, RelationKind
+from .models import Organisation, Relation, RelationKind
 
 router = Router(tags=["organisations"])
 
@@ -139,91 +139,3 @@ def update_relation(request, relation_id: int, payload: RelationPatch):
     )
     relation = Relation.objects.for_listing().get(pk=relation.pk)
     return relation_row(relation, language_of(request))
-
-
-class PresidencyItem(Schema):
-    year: int
-    country: str
-    note: str
-
-
-class PresidencyList(Schema):
-    count: int
-    items: list[PresidencyItem]
-
-
-class PresidencyFilters(Page):
-    country: str | None = Field(None, pattern="^[A-Za-z]{2}$")
-
-
-class PresidencyIn(Schema):
-    year: int = Field(..., ge=1944, le=2200)
-    country: str = Field(..., pattern="^[A-Za-z]{2}$")
-    note: str = Field("", max_length=300)
-
-
-class PresidencyPatch(Schema):
-    country: str | None = Field(None, pattern="^[A-Za-z]{2}$")
-    note: str | None = Field(None, max_length=300)
-
-
-def presidency_row(presidency: Presidency) -> dict:
-    return {"year": presidency.year, "country": presidency.country, "note": presidency.note}
-
-
-def _presidency(year: int) -> Presidency:
-    presidency = Presidency.objects.filter(year=year).first()
-    if presidency is None:
-        raise Http404(_("No presidency is recorded for this year."))
-    return presidency
-
-
-@router.get("/presidencies", response=PresidencyList, summary="Benelux presidencies, newest first")
-def list_presidencies(request, filters: Query[PresidencyFilters]):
-    qs = Presidency.objects.order_by("-year")
-    if filters.country:
-        qs = qs.filter(country=filters.country.upper())
-    items = qs[filters.offset : filters.offset + filters.limit]
-    return {"count": qs.count(), "items": [presidency_row(p) for p in items]}
-
-
-@router.get(
-    "/presidencies/{year}",
-    response={200: PresidencyItem, 404: ErrorOut},
-    summary="The presidency of one year",
-)
-def get_presidency(request, year: int):
-    return presidency_row(_presidency(year))
-
-
-@router.post(
-    "/presidencies",
-    auth=token_auth,
-    response={201: PresidencyItem, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut},
-    summary="Record a presidency (curators)",
-)
-def create_presidency(request, payload: PresidencyIn):
-    presidency = operations.record_presidency(
-        user=request.auth, year=payload.year, country=payload.country, note=payload.note
-    )
-    return Status(201, presidency_row(presidency))
-
-
-@router.patch(
-    "/presidencies/{year}",
-    auth=token_auth,
-    response={200: PresidencyItem, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
-    summary="Correct a presidency (curators)",
-)
-def update_presidency(request, year: int, payload: PresidencyPatch):
-    if not access.can_record_presidencies(request.auth):
-        raise PermissionDenied(_("Only curators can record presidencies."))
-    presidency = _presidency(year)
-    changes = payload.dict(exclude_unset=True)
-    presidency = operations.set_presidency(
-        user=request.auth,
-        year=presidency.year,
-        country=changes.get("country") or presidency.country,
-        note=presidency.note if changes.get("note") is None else changes["note"],
-    )
-    return presidency_row(presidency)

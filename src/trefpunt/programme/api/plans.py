@@ -1,12 +1,14 @@
 """Routes for plans, their versions, consultation, approvals and presidencies."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Query, Status
 
 from trefpunt.accounts.auth import token_auth
 from trefpunt.lib.api import ErrorOut, Page, absolute, language_of, localized_url
 from trefpunt.meetings.models import Meeting
+from trefpunt.organisations import access as directory_access
 from trefpunt.organisations import operations as directory
 from trefpunt.organisations.models import Organisation, Presidency
 
@@ -24,6 +26,7 @@ from .schemas import (
     PresidencyIn,
     PresidencyList,
     PresidencyOut,
+    PresidencyPatch,
     VersionCreated,
     VersionIn,
     VersionOut,
@@ -88,21 +91,64 @@ def presidency_out(presidency: Presidency) -> dict:
     }
 
 
-@router.get("/presidencies", response=PresidencyList, summary="The rotating presidency")
+@router.get("/presidencies", response=PresidencyList, summary="Benelux presidencies, newest first")
 def list_presidencies(request, filters: Query[PresidencyFilters]):
-    qs = Presidency.objects.prefetch_related("annual_plans").order_by("year")
+    qs = Presidency.objects.prefetch_related("annual_plans").order_by("-year")
     if filters.year:
         qs = qs.filter(year=filters.year)
-    items = list(qs)
-    return {"count": len(items), "items": [presidency_out(p) for p in items]}
+    if filters.country:
+        qs = qs.filter(country=filters.country.upper())
+    items = qs[filters.offset : filters.offset + filters.limit]
+    return {"count": qs.count(), "items": [presidency_out(p) for p in items]}
 
 
-@router.post("/presidencies", auth=token_auth, response={201: PresidencyOut, **WRITE_ERRORS})
+def _presidency(year: int) -> Presidency:
+    presidency = Presidency.objects.prefetch_related("annual_plans").filter(year=year).first()
+    if presidency is None:
+        raise Http404(_("No presidency is recorded for this year."))
+    return presidency
+
+
+@router.get(
+    "/presidencies/{year}",
+    response={200: PresidencyOut, 404: ErrorOut},
+    summary="The presidency of one year",
+)
+def get_presidency(request, year: int):
+    return presidency_out(_presidency(year))
+
+
+@router.post(
+    "/presidencies",
+    auth=token_auth,
+    response={201: PresidencyOut, **WRITE_ERRORS},
+    summary="Record a presidency (curators)",
+)
 def create_presidency(request, payload: PresidencyIn):
     presidency = directory.record_presidency(
-        user=request.auth, year=payload.year, country=payload.country, note=payload.note
+        user=request.auth, year=payload.year, country=payload.country.upper(), note=payload.note
     )
-    return Status(201, presidency_out(presidency))
+    return Status(201, presidency_out(_presidency(presidency.year)))
+
+
+@router.patch(
+    "/presidencies/{year}",
+    auth=token_auth,
+    response={200: PresidencyOut, **WRITE_ERRORS},
+    summary="Correct a presidency (curators)",
+)
+def update_presidency(request, year: int, payload: PresidencyPatch):
+    if not directory_access.can_record_presidencies(request.auth):
+        raise PermissionDenied(_("Only curators can record presidencies."))
+    presidency = _presidency(year)
+    changes = payload.dict(exclude_unset=True)
+    directory.set_presidency(
+        user=request.auth,
+        year=presidency.year,
+        country=(changes.get("country") or presidency.country).upper(),
+        note=presidency.note if changes.get("note") is None else changes["note"],
+    )
+    return presidency_out(_presidency(year))
 
 
 def plan_out(request, plan, language: str) -> dict:

@@ -26,14 +26,20 @@ class PresidencyList(Schema):
     items: list[PresidencyOut]
 
 
-class PresidencyFilters(Schema):
+class PresidencyFilters(Page):
     year: int | None = Field(None, ge=1944, le=2200)
+    country: str | None = Field(None, pattern="^[A-Za-z]{2}$")
 
 
 class PresidencyIn(Schema):
     year: int = Field(..., ge=1944, le=2200)
-    country: str = Field(..., pattern="^(BE|NL|LU)$")
+    country: str = Field(..., pattern="^(BE|NL|LU|be|nl|lu)$")
     note: str = Field("", max_length=300)
+
+
+class PresidencyPatch(Schema):
+    country: str | None = Field(None, pattern="^(BE|NL|LU|be|nl|lu)$")
+    note: str | None = Field(None, max_length=300)
 
 
 class ApprovalOut(Schema):

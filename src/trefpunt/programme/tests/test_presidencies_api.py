@@ -35,11 +35,13 @@ def test_presidencies_are_listed_newest_first_with_paging(client, db):
     assert body == {
         "count": 3,
         "items": [
-            {"year": 2126, "country": "BE", "note": ""},
-            {"year": 2125, "country": "LU", "note": ""},
+            {"year": 2126, "country": "BE", "note": "", "annual_plan": None, "priorities": ""},
+            {"year": 2125, "country": "LU", "note": "", "annual_plan": None, "priorities": ""},
         ],
     }
-    assert second_page["items"] == [{"year": 2124, "country": "NL", "note": ""}]
+    assert second_page["items"] == [
+        {"year": 2124, "country": "NL", "note": "", "annual_plan": None, "priorities": ""}
+    ]
     assert luxembourg["count"] == 1
 
 
@@ -50,6 +52,8 @@ def test_one_presidency_is_read_by_its_year(client, db):
         "year": 2127,
         "country": "NL",
         "note": "Dutch presidency",
+        "annual_plan": None,
+        "priorities": "",
     }
     assert client.get("/api/v1/presidencies/2130").status_code == 404
 
@@ -67,9 +71,21 @@ def test_curators_record_and_correct_a_presidency(api_client_with_token, curator
     )
 
     assert created.status_code == 201
-    assert created.json() == {"year": 2128, "country": "LU", "note": ""}
+    assert created.json() == {
+        "year": 2128,
+        "country": "LU",
+        "note": "",
+        "annual_plan": None,
+        "priorities": "",
+    }
     assert corrected.status_code == 200
-    assert corrected.json() == {"year": 2128, "country": "LU", "note": "Luxembourg"}
+    assert corrected.json() == {
+        "year": 2128,
+        "country": "LU",
+        "note": "Luxembourg",
+        "annual_plan": None,
+        "priorities": "",
+    }
     assert Presidency.objects.get(year=2128).note == "Luxembourg"
 
 

@@ -23,6 +23,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
@@ -35,6 +36,8 @@ from trefpunt.organisations import operations as directory
 from trefpunt.organisations.models import Organisation
 from trefpunt.places import operations
 from trefpunt.places.importers import packaged
+from trefpunt.practices import demo as practices_demo
+from trefpunt.practices.models import Theme
 from trefpunt.search import memory
 
 
@@ -95,7 +98,11 @@ def _demo_directory_once(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def demo_directory(_demo_directory_once, db):
-    """The packaged gazetteer and the demo organisations, people, posts and relations."""
+    """The packaged gazetteer and the demo organisations, people, posts and relations, and
+    the theme taxonomy its data migration seeds (a transactional test in the same worker
+    may have flushed it)."""
+    if Theme.objects.count() < len(practices_demo.SEED.THEMES):
+        practices_demo.SEED.seed_themes(apps, None)
 
 
 @pytest.fixture

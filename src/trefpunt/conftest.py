@@ -56,6 +56,17 @@ SHARED_DATA = Path(
 )
 
 
+@pytest.fixture(autouse=True)
+def _theme_seed(request):
+    """Tests on a rolled-back database find the theme taxonomy its data migration seeds, even
+    after a transactional test in the same worker flushed it."""
+    names = request.fixturenames
+    if "db" in names and "transactional_db" not in names and "live_server" not in names:
+        request.getfixturevalue("db")
+        if Theme.objects.count() < len(practices_demo.SEED.THEMES):
+            practices_demo.SEED.seed_themes(apps, None)
+
+
 @pytest.fixture
 def shared_data() -> Path:
     if not SHARED_DATA.is_dir():

@@ -12,19 +12,12 @@
    text in another language than the query's). Lexical evidence only adds, so words that
    every text shares cannot push the right text down: on every set measured the hybrid ranks
    at least as well as the semantic signal alone (benchmarks/search_quality.py).
-5. Knowing when nothing matches is decided per query (``answers``), before any record counts:
-   the best record's evidence (its best passage similarity and, at SECOND_WEIGHT, its
-   second-best: a text about the question resembles it in more than one passage) plus
-   VOCABULARY_WEIGHT x the share of the query's words found in the corpus vocabulary
-   (``lexical.known_share``, in every language) must reach ANSWER_MIN (or one passage
-   ANSWER_ALONE). Off-topic questions
-   reach 0.15–0.30 with ONE passage (mostly a short title) of an unrelated text and use words
-   the corpus does not hold; relevant ones, even across languages, resemble several passages
-   of their text or share the corpus's words. A query not answered keeps only texts holding
-   ALL its words (a name, a rare word). An answered query counts records with a best
-   similarity of SEMANTIC_MIN or more and within SEMANTIC_MARGIN of the best, or with lexical
-   evidence. Places and organisations (``registry.register(by_name=True)``) count by their
-   names only.
+5. Knowing when nothing matches is decided per query (``answering.answers``), before any
+   record counts: from the best record's passage similarities, and in between from its
+   closest sentence. A query not answered keeps only texts holding ALL its words (a name, a
+   rare word). An answered query counts records with a best similarity of SEMANTIC_MIN or more
+   and within SEMANTIC_MARGIN of the best, or with lexical evidence. Places and organisations
+   (``registry.register(by_name=True)``) count by their names only.
 6. Each record is shown in one language: the reader's if that text matched, else the best
    matching one, with a snippet around the matched words (``<mark>``, everything escaped).
 """
@@ -44,6 +37,7 @@ from trefpunt.accounts.permissions import is_curator
 
 from . import languages as lang
 from . import registry
+from .answering import answers, best_record_similarities, sentence_evidence
 from .documents import FACET_KEYS
 from .embedders import get_embedder
 from .filters import Filters
@@ -64,13 +58,6 @@ LEXICAL_OTHER = 0.5  # evidence from a text in another language than the query's
 COVERAGE_POWER = 3  # evidence = coverage**COVERAGE_POWER * bm25 / best bm25
 LEXICAL_MIN = 0.0  # lexical evidence below this does not make a record a match
 LEXICAL_LEADS = 0.5  # evidence from which the lexically matched text is the one shown
-# Knowing when nothing matches (``answers``): the evidence of the best record (its best and
-# second-best passage similarities, weighted 1 : SECOND_WEIGHT), raised by VOCABULARY_WEIGHT x
-# the share of the query's words the corpus holds, must reach ANSWER_MIN.
-ANSWER_MIN = 0.26
-ANSWER_ALONE = 0.30  # one passage this similar is an answer by itself
-SECOND_WEIGHT = 0.5
-VOCABULARY_WEIGHT = 0.10
 SNIPPET_CHARS = 240
 
 
@@ -153,7 +140,7 @@ def search(
         lexical = get_backend().search(
             q, query_language.stem_in, lexical_filters, depth, documents=index.documents
         )
-    semantic = pending.result() if pending is not None else []
+    vector, semantic = pending.result() if pending is not None else (None, [])
 
     fused = _fuse(
         index,
@@ -161,7 +148,9 @@ def search(
         lexical,
         semantic,
         offset + limit,
-        known_share=lambda: get_backend().known_share(q),
+        closest_sentence=sentence_evidence(
+            embedder, vector, index, semantic, lambda: get_backend().known_share(q)
+        ),
         semantic_ran=pending is not None,
     )
     page = fused.ranked[offset : offset + limit]
@@ -179,10 +168,12 @@ def search(
 _semantic_pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="search-semantic")
 
 
-def _semantic(embedder, snapshot, q: str, k: int) -> list[tuple[int, int, float]]:
-    """``(document row, chunk position, similarity)`` of the ``k`` nearest chunks."""
-    chunks, similarities = snapshot.nearest_chunks(embedder.query(q), k)
-    return [
+def _semantic(embedder, snapshot, q: str, k: int) -> tuple[np.ndarray, list]:
+    """The query vector, and ``(document row, chunk position, similarity)`` of the ``k``
+    nearest chunks."""
+    vector = embedder.query(q)
+    chunks, similarities = snapshot.nearest_chunks(vector, k)
+    return vector, [
         (int(snapshot.chunk_doc[c]), int(snapshot.chunk_position[c]), float(s))
         for c, s in zip(chunks, similarities, strict=True)
     ]
@@ -203,44 +194,18 @@ class Fused:
     best_chunk: dict[int, int]  # document row -> best semantic chunk position
 
 
-def answers(best: float, second: float, known_share) -> bool:
-    """Whether the query has an answer in the index, from the passage similarities of its best
-    record (``best`` and ``second``-best) and ``known_share()``: the share of its words the
-    corpus vocabulary holds (0–1), asked only when the similarities alone do not decide."""
-    evidence = (best + SECOND_WEIGHT * second) / (1 + SECOND_WEIGHT)
-    if evidence >= ANSWER_MIN or best >= ANSWER_ALONE:
-        return True
-    if evidence + VOCABULARY_WEIGHT < ANSWER_MIN:
-        return False
-    return evidence + VOCABULARY_WEIGHT * known_share() >= ANSWER_MIN
-
-
-def _best_record_similarities(index, semantic) -> tuple[float, float]:
-    """The best chunk similarity and the second-best of the same record; when that record has
-    no other chunk among the candidates, the lowest candidate similarity (an upper bound)."""
-    if not semantic:
-        return 0.0, 0.0
-    row, _position, best = semantic[0]
-    record = int(index.doc_record.data[row])
-    second = next(
-        (s for r, _p, s in semantic[1:] if int(index.doc_record.data[r]) == record),
-        semantic[-1][2],
-    )
-    return best, second
-
-
 def _fuse(
     index,
     query_language,
     lexical,
     semantic,
     needed: int,
-    known_share=lambda: 1.0,
+    closest_sentence=lambda: 1.0,
     semantic_ran: bool = True,
 ) -> Fused:
     """Score fusion: a record's best chunk similarity, plus its lexical evidence weighted by
     LEXICAL_WEIGHT (see the module docstring); only records with enough evidence count, and
-    none but full lexical matches when the query has no answer (``answers``)."""
+    none but full lexical matches when the query has no answer (``answering.answers``)."""
     matched: dict[int, list[int]] = defaultdict(list)
     best_chunk: dict[int, int] = {}
     similarity: dict[int, tuple[float, int]] = {}  # record -> (best chunk similarity, row)
@@ -270,7 +235,7 @@ def _fuse(
             complete.add(record)
 
     top_similarity = semantic[0][2] if semantic else 0.0
-    if semantic_ran and not answers(*_best_record_similarities(index, semantic), known_share):
+    if semantic_ran and not answers(*best_record_similarities(index, semantic), closest_sentence):
         semantic = []
         evidence = {r: value for r, value in evidence.items() if r in complete}
 

@@ -104,18 +104,22 @@ def people_matching(queryset, query: str):
     return queryset
 
 
-def people_suggestions(queryset, query: str, limit: int = 8) -> list[Person]:
+def people_like(queryset, query: str):
     """People named like every word of ``query``; failing that, like any of its words (a
     misspelt given name still finds the family)."""
-    order = ("family_name", "given_name", "pk")
-    found = list(people_matching(queryset, query).order_by(*order)[:limit])
+    every = people_matching(queryset, query)
     words = query.split()
-    if not found and len(words) > 1:
-        any_word = Q(pk__in=[])
-        for word in words:
-            any_word |= Q(given_name__icontains=word) | Q(family_name__icontains=word)
-        found = list(queryset.filter(any_word).order_by(*order)[:limit])
-    return found
+    if len(words) < 2 or every.exists():
+        return every
+    any_word = Q(pk__in=[])
+    for word in words:
+        any_word |= Q(given_name__icontains=word) | Q(family_name__icontains=word)
+    return queryset.filter(any_word)
+
+
+def people_suggestions(queryset, query: str, limit: int = 8) -> list[Person]:
+    order = ("family_name", "given_name", "pk")
+    return list(people_like(queryset, query).order_by(*order)[:limit])
 
 
 class PeopleField(SuggestField):
@@ -143,3 +147,68 @@ class PeopleField(SuggestField):
 
     def suggest(self, queryset, entry, limit):
         return people_suggestions(queryset, entry, limit)
+
+
+def directory_posts():
+    """The posts the public directory shows and forms offer: current, of people and
+    organisations not archived."""
+    return (
+        Post.objects.current()
+        .listed()
+        .select_related("person", "organisation")
+        .prefetch_related("organisation__names")
+    )
+
+
+def post_label(post: Post) -> str:
+    """How a post reads in fields and suggestions: who, what, where, and its number (which tells
+    apart two posts of one person at the same organisation)."""
+    organisation = post.organisation
+    where = organisation.name_in(current_language())
+    if organisation.country:
+        where = f"{where}, {organisation.country}"
+    person = f"{post.person.given_name} {post.person.family_name}"
+    return f"{person} — {post.get_role_display()}, {where} (#{post.pk})"
+
+
+def post_suggestions(queryset, query: str, limit: int = 8) -> list[Post]:
+    """Posts held by people named like ``query``, or at organisations named like it."""
+    people = people_like(Person.objects.all(), query).values("pk")
+    organisations = matching(Organisation.objects.all(), query).values("pk")
+    found = queryset.filter(Q(person__in=people) | Q(organisation__in=organisations))
+    order = ("person__family_name", "person__given_name", "pk")
+    return list(found.order_by(*order)[:limit])
+
+
+class PostField(SuggestField):
+    """One post (a person in a role at an organisation), typed by the person's or the
+    organisation's name, with suggestions."""
+
+    suggest_url = reverse_lazy("organisations:posts_suggest")
+    unknown_message = _("Nobody you may choose holds a post as “%(entry)s”.")
+    unknown_with_suggestions = _(
+        "Nobody you may choose holds a post as “%(entry)s”. Did you mean: %(names)s?"
+    )
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            _("Type the person's name or their organisation's; suggestions appear as you type."),
+        )
+        super().__init__(many=False, **kwargs)
+
+    def option_label(self, obj):
+        return post_label(obj)
+
+    def by_key(self, queryset, key):
+        number = key.removeprefix("#")
+        return queryset.filter(pk=int(number)).first() if number.isdigit() else None
+
+    def by_name(self, queryset, entry):
+        # "Given Family": their one post; with several, the suggestions tell them apart.
+        name = entry.split(" — ")[0]
+        held = queryset.filter(person__in=Person.objects.filter(_full_name(name)).values("pk"))
+        return held.first() if held.count() == 1 else None
+
+    def suggest(self, queryset, entry, limit):
+        return post_suggestions(queryset, entry.split(" — ")[0], limit)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("people/", views.people_list, name="people"),
     path("people/suggest/", views.person_suggest, name="people_suggest"),
     path("people/<slug:slug>/", views.person_detail, name="person"),
+    path("posts/suggest/", views.post_suggest, name="posts_suggest"),
     path("posts/<int:pk>/contact/", views.post_contact_edit, name="post_contact"),
     path("organisations/<slug:slug>/invite/", views.invite, name="invite"),
     path("invitations/<int:pk>/withdraw/", views.invitation_withdraw, name="invitation_withdraw"),

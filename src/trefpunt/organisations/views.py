@@ -337,6 +337,16 @@ def organisation_suggest(request):
     )
 
 
+def post_suggest(request):
+    """Current posts of the public directory, by the person's or organisation's name, as JSON
+    options for forms (a meeting's chairs)."""
+    return suggest_response(
+        request,
+        lambda query: fields.post_suggestions(fields.directory_posts(), query),
+        fields.post_label,
+    )
+
+
 def person_suggest(request):
     """People the public directory shows, named like ``q``, as JSON options for forms."""
     return suggest_response(

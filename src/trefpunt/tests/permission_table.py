@@ -104,6 +104,7 @@ PAGES = {
     "organisations:organisation": "200",
     "organisations:people": "200",
     "organisations:people_suggest": "200",
+    "organisations:posts_suggest": "200",
     "organisations:person": "200",
     "organisations:post_contact": "login 403 200 403 403 200 403",
     "organisations:relations": "200",

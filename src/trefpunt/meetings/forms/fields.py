@@ -76,15 +76,6 @@ class PersonChoiceField(_NoEmptyLabel, PeopleField):
         super().__init__(many=False, **kwargs)
 
 
-class PostChoiceField(forms.ModelChoiceField):
-    """A person by the post they hold: "Marc Duhamel — Mayor, Halluin (FR)"."""
-
-    def label_from_instance(self, obj):
-        organisation = obj.organisation
-        country = organisation.country or "–"
-        return f"{obj.person} — {obj.get_role_display()}, {organisation.name_in()} ({country})"
-
-
 class LocalDateTimeField(forms.DateTimeField):
     """A wall-clock date and time, kept naive: the operation reads it in the meeting's time
     zone (Django's own field would read it in the server's)."""

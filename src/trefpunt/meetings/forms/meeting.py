@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trefpunt.lib.languages import current_language
 from trefpunt.lib.richtext import RichTextarea
+from trefpunt.organisations.fields import PostField
 from trefpunt.organisations.models import Organisation, Post
 from trefpunt.places.forms import COUNTRY_CHOICES
 
@@ -25,7 +26,6 @@ from .fields import (
     OrganisationChoiceField,
     OrganisationsChoiceField,
     PlaceField,
-    PostChoiceField,
     active_organisations,
     add_operation_errors,
     current_posts,
@@ -34,12 +34,7 @@ from .fields import (
 
 
 class ChairForm(forms.Form):
-    post = PostChoiceField(
-        label=_("Chair"),
-        queryset=Post.objects.none(),
-        required=False,
-        empty_label=_("— nobody —"),
-    )
+    post = PostField(label=_("Chair"), queryset=Post.objects.none(), required=False)
     country = forms.ChoiceField(
         label=_("Chairs for (side)"),
         choices=[("", _("The country of their organisation")), *COUNTRIES],

@@ -51,7 +51,10 @@ def _web_urls(world) -> list[str]:
     urls = []
     for pattern in ns_resolver.url_patterns:
         names = re.findall(r"<(?:\w+:)?(\w+)>", str(pattern.pattern))
-        urls.append(reverse(f"assistance:{pattern.name}", kwargs={n: world[n] for n in names}))
+        # "pk" is the primary key of the page's own record (a capability's, a request's).
+        own = world.get(f"{pattern.name}_id", world["pk"])
+        kwargs = {n: own if n == "pk" else world[n] for n in names}
+        urls.append(reverse(f"assistance:{pattern.name}", kwargs=kwargs))
     return urls
 
 

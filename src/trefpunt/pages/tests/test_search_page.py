@@ -154,7 +154,7 @@ def test_the_facets_count_and_name_their_values(client, knowledge):
 
 def test_a_facet_narrows_the_results_and_stays_checked(client, knowledge):
     response = client.get(
-        "/en/search/", {"q": "isolatie arbeiderswoningen", "stage": "pilot", "year": "2022"}
+        "/en/search/", {"q": "groene daken tegen de hitte", "stage": "pilot", "year": "2022"}
     )
 
     assert _hits(response) == [("Toitures végétalisées contre les îlots de chaleur", "fr")]
@@ -162,7 +162,17 @@ def test_a_facet_narrows_the_results_and_stays_checked(client, knowledge):
     assert stages == {"pilot": True}
     html = response.content.decode()
     assert re.search(r'name="stage" value="pilot" id="facet-stage-1" checked>', html)
-    assert '<a href="?q=isolatie+arbeiderswoningen">Clear filters</a>' in html
+    assert '<a href="?q=groene+daken+tegen+de+hitte">Clear filters</a>' in html
+
+
+def test_filters_that_leave_nothing_about_the_question_find_nothing(client, knowledge):
+    # The only pilot of 2022 is about green roofs, not about insulating workers' houses.
+    response = client.get(
+        "/en/search/", {"q": "isolatie arbeiderswoningen", "stage": "pilot", "year": "2022"}
+    )
+
+    assert response.context["response"].count == 0
+    assert '<a href="?q=isolatie+arbeiderswoningen">Clear filters</a>' in response.content.decode()
 
 
 def test_the_results_are_paginated_with_the_filters_kept(client, knowledge, monkeypatch):

@@ -35,8 +35,8 @@ ANSWER_FLOOR = 0.12  # below this passage evidence, nothing in the index answers
 SECOND_WEIGHT = 0.5
 SENTENCE_MIN = 0.35  # closest sentence (+ vocabulary) that answers a query in between
 VOCABULARY_WEIGHT = 0.10
-SENTENCE_RECORDS = 5  # records whose best passage is read sentence by sentence
-MAX_SENTENCES = 48  # and at most this many sentences (one embedding call, no worker pool)
+SENTENCE_RECORDS = 3  # records whose best passage is read sentence by sentence
+MAX_SENTENCES = 12  # and at most this many sentences (each costs 2–4 ms of embedding)
 MAX_SENTENCE_CHARS = 400
 
 

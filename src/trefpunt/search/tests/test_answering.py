@@ -1,5 +1,7 @@
 """A question that is one sentence of a long passage is answered; an off-topic one is not."""
 
+import numpy as np
+
 from trefpunt.search import answering, index
 from trefpunt.search.query import search
 
@@ -34,3 +36,21 @@ def test_a_sentence_of_a_long_passage_answers_a_question_in_another_language(db,
     # the passage alone was not close enough: its sentence about the plant decided
     assert len(asked) == 1 and asked[0] >= answering.SENTENCE_MIN
     assert search("comment tricoter une écharpe en laine").count == 0
+
+
+def test_sentence_vectors_are_embedded_once_per_process():
+    class Counting:
+        name = "counting"
+        embedded: list[str] = []
+
+        def passages(self, texts):
+            self.embedded += texts
+            return np.eye(4, dtype=np.float32)[: len(texts)]
+
+    embedder = Counting()
+
+    first = answering._sentence_vectors(embedder, ["eins", "zwei"])
+    again = answering._sentence_vectors(embedder, ["zwei", "drei"])
+
+    assert embedder.embedded == ["eins", "zwei", "drei"]
+    assert (again[0] == first[1]).all()

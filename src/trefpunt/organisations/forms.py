@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trefpunt.places.forms import COUNTRY_CHOICES
 
+from .fields import OrganisationsField
 from .models import (
     CompetenceTheme,
     ContactVisibility,
@@ -35,11 +36,10 @@ class OrganisationFilterForm(forms.Form):
 
 class PeopleFilterForm(forms.Form):
     q = forms.CharField(label=_("Name"), required=False, max_length=100)
-    organisation = forms.ModelChoiceField(
+    organisation = OrganisationsField(
         label=_("Organisation"),
-        queryset=Organisation.objects.active().order_by("name"),
-        to_field_name="slug",
-        empty_label=_("All organisations"),
+        queryset=Organisation.objects.active(),
+        many=False,
         required=False,
     )
     country = forms.ChoiceField(label=_("Country"), choices=COUNTRY_CHOICES, required=False)
@@ -58,8 +58,11 @@ class PeopleFilterForm(forms.Form):
     )
 
     def filter(self, posts):
-        """``posts`` narrowed by the valid filters (current posts unless asked otherwise)."""
-        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        """``posts`` narrowed by the filters (current posts unless asked otherwise); none when a
+        filter is wrong (an unknown organisation), whose error the form shows."""
+        if self.is_bound and not self.is_valid():
+            return posts.none()
+        data = self.cleaned_data if self.is_bound else {}
         if data.get("posts") != "all":
             posts = posts.current()
         for word in (data.get("q") or "").split():

@@ -48,3 +48,20 @@ def test_an_unknown_name_is_a_field_error_with_the_closest_people(demo_directory
         "No person you may choose is called “Vandamme Sofia”. "
         "Did you mean: Sofie Vandamme (sofie-vandamme)?"
     ]
+
+
+def test_the_people_list_filters_by_an_organisation_typed_by_name_or_slug(client, demo_directory):
+    by_label = client.get("/en/people/", {"organisation": "Ville de Halluin (halluin)"})
+    by_slug = client.get("/en/people/", {"organisation": "halluin"})
+    unknown = client.get("/en/people/", {"organisation": "Gotham City"})
+
+    people = {post.person.family_name for post in by_label.context["page"].object_list}
+    assert "Duhamel" in people and all(
+        post.organisation.slug == "halluin" for post in by_label.context["page"].object_list
+    )
+    assert [p.pk for p in by_slug.context["page"].object_list] == [
+        p.pk for p in by_label.context["page"].object_list
+    ]
+    assert list(unknown.context["page"].object_list) == []
+    assert "No organisation you may choose is called “Gotham City”." in unknown.content.decode()
+    assert 'data-suggest="/en/organisations/suggest/"' in unknown.content.decode()

@@ -28,11 +28,14 @@ class SuggestField(forms.CharField):
     ``queryset`` to what the user may choose."""
 
     suggest_url = ""
+    help_text = ""  # shown under the field unless the form gives its own
     unknown_message = _("Nothing is called “%(entry)s”.")
     unknown_with_suggestions = _("Nothing is called “%(entry)s”. Did you mean: %(names)s?")
 
     def __init__(self, *, queryset, many: bool = True, **kwargs):
         self.queryset, self.many = queryset, many
+        if self.help_text:
+            kwargs.setdefault("help_text", self.help_text)
         kwargs.setdefault(
             "widget",
             forms.TextInput(attrs={"data-suggest": self.suggest_url, "autocomplete": "off"}),

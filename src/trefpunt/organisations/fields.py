@@ -42,13 +42,7 @@ class OrganisationsField(SuggestField):
     unknown_with_suggestions = _(
         "No organisation you may choose is called “%(entry)s”. Did you mean: %(names)s?"
     )
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault(
-            "help_text",
-            _("Type a name in any language or an acronym; suggestions appear as you type."),
-        )
-        super().__init__(**kwargs)
+    help_text = _("Type a name in any language or an acronym; suggestions appear as you type.")
 
     def option_label(self, obj):
         return label(obj)
@@ -128,12 +122,7 @@ class PeopleField(SuggestField):
     unknown_with_suggestions = _(
         "No person you may choose is called “%(entry)s”. Did you mean: %(names)s?"
     )
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault(
-            "help_text", _("Type a given or family name; suggestions appear as you type.")
-        )
-        super().__init__(**kwargs)
+    help_text = _("Type a given or family name; suggestions appear as you type.")
 
     def option_label(self, obj):
         return person_label(obj)
@@ -189,12 +178,9 @@ class PostField(SuggestField):
     unknown_with_suggestions = _(
         "Nobody you may choose holds a post as “%(entry)s”. Did you mean: %(names)s?"
     )
+    help_text = _("Type the person's name or their organisation's; suggestions appear as you type.")
 
     def __init__(self, **kwargs):
-        kwargs.setdefault(
-            "help_text",
-            _("Type the person's name or their organisation's; suggestions appear as you type."),
-        )
         super().__init__(many=False, **kwargs)
 
     def option_label(self, obj):
@@ -208,7 +194,8 @@ class PostField(SuggestField):
         # "Given Family": their one post; with several, the suggestions tell them apart.
         name = entry.split(" — ")[0]
         held = queryset.filter(person__in=Person.objects.filter(_full_name(name)).values("pk"))
-        return held.first() if held.count() == 1 else None
+        found = list(held[:2])
+        return found[0] if len(found) == 1 else None
 
     def suggest(self, queryset, entry, limit):
         return post_suggestions(queryset, entry.split(" — ")[0], limit)

@@ -33,16 +33,9 @@ class PracticesField(SuggestField):
     unknown_with_suggestions = _(
         "No practice you may choose is called “%(entry)s”. Did you mean: %(names)s?"
     )
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault(
-            "help_text",
-            _(
-                "Type titles (or numbers), in the order to show them; suggestions appear "
-                "as you type."
-            ),
-        )
-        super().__init__(**kwargs)
+    help_text = _(
+        "Type titles (or numbers), in the order to show them; suggestions appear as you type."
+    )
 
     def option_label(self, obj):
         return label(obj)

@@ -7,10 +7,7 @@ reader types the accents (``ouvrieres`` and ``ouvrières`` give one stem), and i
 PostgreSQL's ``unaccent`` + Snowball configurations do on that backend.
 """
 
-import logging
-import os
 import re
-import secrets
 import threading
 from array import array
 from dataclasses import dataclass
@@ -19,9 +16,10 @@ from pathlib import Path
 
 import numpy as np
 import Stemmer
-from django.conf import settings
 
 from trefpunt.lib.text import fold
+
+from . import mapped
 
 # Languages of the index; Luxembourgish has no Snowball stemmer and is only folded.
 LANGUAGES = ("nl", "fr", "de", "en", "lb")
@@ -117,41 +115,24 @@ _LANGID_PARTS = ("ptc", "pc", "classes", "nextmove", "row", "output")
 
 def _langid_model(model_file: Path) -> tuple:
     """py3langid's model arrays. The package ships them LZMA-compressed (decompressing took
-    2–5 s of every cold start on the loaded 2-core machine); the first process keeps them
-    uncompressed under TREFPUNT_INDEX_DIR, and the others memory-map them from there (one copy
-    of the 28 MB table in the page cache)."""
+    2–5 s of every cold start on the loaded 2-core machine); they are memory-mapped from an
+    uncompressed copy instead (``mapped``: one copy of the 28 MB table in the page cache)."""
     from py3langid import modelio  # noqa: PLC0415 (heavy, loaded on first use)
 
-    cache = Path(settings.TREFPUNT_INDEX_DIR) / f"langid-{model_file.stat().st_size}"
-    try:
-        ptc, pc, classes, nextmove, row, output = (
-            np.load(cache / f"{name}.npy", mmap_mode="r") for name in _LANGID_PARTS
-        )
-        return (
-            ptc,
-            np.asarray(pc),
-            classes.tolist(),
-            _untyped(nextmove),
-            _untyped(row),
-            output.tolist(),
-        )
-    except (OSError, ValueError):
-        pass
-    model = modelio.load_model(model_file)
-    try:
-        partial = cache.with_name(f"{cache.name}.{secrets.token_hex(4)}")
-        partial.mkdir(parents=True)
-        ptc, pc, classes, nextmove, row, output = model
-        for name, values in zip(
-            _LANGID_PARTS,
-            (ptc, pc, np.array(classes), _typed(nextmove), _typed(row), np.array(output)),
-            strict=True,
-        ):
-            np.save(partial / f"{name}.npy", values)
-        os.replace(partial, cache)
-    except OSError:  # read-only or raced by another process: the next start tries again
-        logging.getLogger(__name__).debug("language model not cached", exc_info=True)
-    return model
+    def make() -> dict[str, np.ndarray]:
+        ptc, pc, classes, nextmove, row, output = modelio.load_model(model_file)
+        values = (ptc, pc, np.array(classes), _typed(nextmove), _typed(row), np.array(output))
+        return dict(zip(_LANGID_PARTS, values, strict=True))
+
+    arrays = mapped.load_or_make(f"langid-{model_file.stat().st_size}", make)
+    return (
+        arrays["ptc"],
+        np.asarray(arrays["pc"]),
+        arrays["classes"].tolist(),
+        memoryview(arrays["nextmove"]),  # read a byte at a time: a memoryview gives ints
+        memoryview(arrays["row"]),
+        arrays["output"].tolist(),
+    )
 
 
 _WIDTHS = {"H": np.uint16, "I": np.uint32, "L": np.uint64}
@@ -159,13 +140,6 @@ _WIDTHS = {"H": np.uint16, "I": np.uint32, "L": np.uint64}
 
 def _typed(values: array) -> np.ndarray:
     return np.frombuffer(values, dtype=_WIDTHS[values.typecode])
-
-
-def _untyped(values: np.ndarray) -> array:
-    code = next(code for code, dtype in _WIDTHS.items() if np.dtype(dtype) == values.dtype)
-    out = array(code)
-    out.frombytes(values.tobytes())
-    return out
 
 
 @lru_cache(maxsize=1)

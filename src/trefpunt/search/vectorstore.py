@@ -33,12 +33,13 @@ import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 
+from . import registry
 from .embedders import Embedder
 from .models import SearchChunk, SearchDocument
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 3
+FORMAT = 4
 # From this many chunks on, a build is made and searched approximately; below, the exact scan
 # of every vector in memory is fast enough (~5 ms at 50,000 chunks x 512 dimensions).
 MIN_CHUNKS = 50_000
@@ -60,6 +61,27 @@ def current_version() -> int:
     return row[0] if row else 0
 
 
+def model_mismatch(embedder: Embedder) -> str | None:
+    """Why the index cannot be searched with ``embedder``'s vectors (chunks made by another
+    model or of another dimension, or none at all: run ``trefpunt reindex``), or None."""
+    if not embedder.enabled:
+        return None
+    # Record types found by name only carry no vectors by design (``index._prepare``).
+    chunks = SearchChunk.objects.order_by().exclude(document__doc_type__in=registry.name_types())
+    found = list(chunks.exclude(model=embedder.name).values_list("model", flat=True)[:1])
+    if not found and (
+        chunks.filter(model=embedder.name).exclude(dimension=embedder.dimension).exists()
+    ):
+        found = [f"{embedder.name} of another dimension"]
+    if not found:
+        return None
+    made_by = f"vectors of {found[0]}" if found[0] else "no vectors"
+    return (
+        f"The search index holds {made_by}, but the configured embedder is "
+        f"{embedder.key} ({embedder.name}): run `trefpunt reindex`."
+    )
+
+
 def folder(embedder: Embedder) -> Path:
     return Path(settings.TREFPUNT_INDEX_DIR) / f"vectors-{embedder.key}"
 
@@ -76,10 +98,11 @@ class VectorStore:
     graph: object  # usearch Index, a view of the file
     version: int  # the index version token when the build started
     path: Path
+    mismatch: str | None  # ``model_mismatch`` when the build was made
 
     def documents(self) -> list[list]:
-        """``[id, doc_type, object_key, language, visibility, facets, stamp]`` of every
-        document in the build, as ``memory.MemoryIndex`` loads them."""
+        """``[id, doc_type, object_key, language, visibility, facets (JSON text), stamp]`` of
+        every document in the build, as ``memory.MemoryIndex`` loads them."""
         with open(self.path / "documents.json", encoding="utf-8") as f:
             return json.load(f)
 
@@ -152,6 +175,7 @@ def open_store(embedder: Embedder) -> VectorStore | None:
         graph=graph,
         version=manifest["version"],
         path=current,
+        mismatch=manifest.get("mismatch"),
     )
 
 
@@ -169,8 +193,9 @@ def build(embedder: Embedder, threads: int = 0) -> int:
         # Token, then documents, then chunks: a document written after the documents were
         # read shows as changed, never as fresh.
         version = current_version()
-        documents = [
-            [*row[:-1], stamp(row[-1])]
+        mismatch = model_mismatch(embedder)
+        documents = [  # facets as text: the many documents with the same facets share them
+            [*row[:5], json.dumps(row[5], sort_keys=True), stamp(row[6])]
             for row in SearchDocument.objects.order_by("id").values_list(
                 "id", "doc_type", "object_key", "language", "visibility", "facets", "updated_at"
             )
@@ -218,6 +243,7 @@ def build(embedder: Embedder, threads: int = 0) -> int:
                 "model": embedder.name,
                 "dimension": width,
                 "version": version,
+                "mismatch": mismatch,
                 "documents": len(documents),
                 "chunks": len(vectors),
             }

@@ -17,8 +17,11 @@ import json
 import logging
 import threading
 from dataclasses import dataclass, field
+from itertools import islice
 
 import numpy as np
+from django.db.models import TextField
+from django.db.models.functions import Cast
 
 from . import vectorstore
 from .embedders import Embedder
@@ -127,13 +130,15 @@ class MemoryIndex:
             gone = [pk for pk in self.row_of if pk not in stored]
             churn = len(changed) + len(gone) + self.dead
             fresh: set[int] = set()
+            everything = False
             if self.version is None or churn > FULL_RELOAD_SHARE * max(len(self.doc_ids), 1):
                 self._clear()
                 changed, gone = list(stored), []
                 fresh = self._attach_store(stored)
+                everything = not fresh
             for pk in gone + [pk for pk in changed if pk in self.row_of]:
                 self._kill(self.row_of.pop(pk))
-            self._load(changed, fresh)
+            self._load(changed, fresh, everything)
             if fresh:
                 self._map_store_chunks(fresh)
             if (
@@ -201,29 +206,34 @@ class MemoryIndex:
         self.doc_alive.data[row] = False
         self.dead += 1
 
-    def _load(self, ids: list[int], fresh: set[int] = frozenset()) -> None:
+    def _load(self, ids: list[int], fresh: set[int] = frozenset(), everything=False) -> None:
         """Load documents; their vectors too, except for those ``fresh`` in the shared build
-        (their filter data comes from the build as well)."""
+        (their filter data comes from the build as well). ``everything``: ``ids`` are all the
+        documents (a full load without a build), read in one pass instead of by id."""
         if fresh:
             self._add_documents(row for row in self.store.documents() if row[0] in fresh)
+        chunks = SearchChunk.objects.filter(
+            model=self.embedder.name, dimension=self.embedder.dimension
+        ).exclude(vector=None)
+        if everything:
+            self._add_documents(_document_rows(SearchDocument.objects.order_by("id")))
+            if self.embedder.enabled:
+                rows = chunks.order_by("document_id", "position").values_list(
+                    "document_id", "position", "vector"
+                )
+                for part in _batches(rows.iterator(chunk_size=LOAD_BATCH), LOAD_BATCH):
+                    self._add_chunks(part)
+            return
         ids = sorted(pk for pk in ids if pk not in fresh)
         for start in range(0, len(ids), LOAD_BATCH):
             part = ids[start : start + LOAD_BATCH]
-            documents = SearchDocument.objects.filter(id__in=part).values_list(
-                "id", "doc_type", "object_key", "language", "visibility", "facets", "updated_at"
-            )
-            self._add_documents(documents)
+            self._add_documents(_document_rows(SearchDocument.objects.filter(id__in=part)))
             if self.embedder.enabled:
-                chunks = (
-                    SearchChunk.objects.filter(
-                        document_id__in=part,
-                        model=self.embedder.name,
-                        dimension=self.embedder.dimension,
+                self._add_chunks(
+                    chunks.filter(document_id__in=part).values_list(
+                        "document_id", "position", "vector"
                     )
-                    .exclude(vector=None)
-                    .values_list("document_id", "position", "vector")
                 )
-                self._add_chunks(chunks)
 
     def _add_documents(self, documents) -> None:
         """Append documents as rows. Written for speed: it runs for every document of the
@@ -272,8 +282,11 @@ class MemoryIndex:
 
     def _add_chunks(self, chunks) -> None:
         rows, positions, blobs = [], [], []
+        row_of = self.row_of
         for document_id, position, vector in chunks:
-            rows.append(self.row_of[document_id])
+            if document_id not in row_of:  # written after its documents were read: next time
+                continue
+            rows.append(row_of[document_id])
             positions.append(position)
             blobs.append(bytes(vector))
         if not rows:
@@ -371,6 +384,21 @@ class MemoryIndex:
                 return self.vectors.view[own]
             shared = self.store.vectors[chunks[chunks < self.base]].astype(np.float32)
             return np.concatenate([shared, self.vectors.view[own]])
+
+
+def _batches(rows, size: int):
+    """Lists of ``size`` rows (itertools.batched from Python 3.12 on)."""
+    rows = iter(rows)
+    while part := list(islice(rows, size)):
+        yield part
+
+
+def _document_rows(documents):
+    """What ``_add_documents`` reads of each document; the facets as JSON text, which the many
+    documents with the same facets share (one parse each)."""
+    return documents.annotate(facets_text=Cast("facets", TextField())).values_list(
+        "id", "doc_type", "object_key", "language", "visibility", "facets_text", "updated_at"
+    )
 
 
 _indexes: dict[str, MemoryIndex] = {}

@@ -45,7 +45,7 @@ from .embedders import get_embedder
 from .filters import Filters
 from .lexical import get_backend
 from .memory import IndexMismatch, get_index
-from .models import SearchChunk, SearchDocument
+from .models import SearchChunk
 
 logger = logging.getLogger(__name__)
 
@@ -294,15 +294,17 @@ def _hits(index, q, query_language, page, fused: Fused, reader_language) -> list
         for record, _score in page
     }
     ids = [index.doc_ids[row] for row in chosen.values()]
-    documents = SearchDocument.objects.only(
-        "id", "doc_type", "object_key", "language", "external_id", "title", "path"
-    ).in_bulk(ids)
+    # One question for the documents and their passages: every document has a chunk 0 (its
+    # title), so each one shown comes with its own columns on its first chunk.
+    documents: dict[int, _Shown] = {}
     passages: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for document_id, position, text in (
+    for document_id, position, text, *columns in (
         SearchChunk.objects.filter(document_id__in=ids)
         .order_by("document_id", "position")
-        .values_list("document_id", "position", "text")
+        .values_list("document_id", "position", "text", *_SHOWN_COLUMNS)
     ):
+        if document_id not in documents:
+            documents[document_id] = _Shown(document_id, *columns)
         passages[document_id].append((position, text))
     results = []
     for record, score in page:
@@ -334,6 +336,25 @@ def _hits(index, q, query_language, page, fused: Fused, reader_language) -> list
             )
         )
     return results
+
+
+_SHOWN_COLUMNS = tuple(
+    f"document__{name}"
+    for name in ("doc_type", "object_key", "language", "external_id", "title", "path")
+)
+
+
+@dataclass
+class _Shown:
+    """What a hit shows of its document."""
+
+    id: int
+    doc_type: str
+    object_key: str
+    language: str
+    external_id: str
+    title: str
+    path: str
 
 
 def _located(document, passage: str) -> str:

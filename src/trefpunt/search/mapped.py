@@ -14,6 +14,7 @@ half-written; its name carries the model's version, so an upgrade writes a new o
 import logging
 import os
 import secrets
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,12 +60,5 @@ def load_or_make(name: str, make: Callable[[], dict[str, np.ndarray]]) -> dict[s
         os.replace(partial, cache)
     except OSError:  # read-only, or another process won the race: its copy is as good
         logger.debug("model arrays %s not written", name, exc_info=True)
-        _remove(partial)
+        shutil.rmtree(partial, ignore_errors=True)
     return load(name) or arrays
-
-
-def _remove(partial: Path) -> None:
-    if partial.is_dir():
-        for file in partial.iterdir():
-            file.unlink(missing_ok=True)
-        partial.rmdir()

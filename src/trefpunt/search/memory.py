@@ -147,7 +147,7 @@ class MemoryIndex:
                 and self.vectors.size >= TWO_STAGE_MIN_CHUNKS
             ):
                 self._fit_projection()
-            self._check_models()
+            self.mismatch = vectorstore.model_mismatch(self.embedder)
             self._masks = {}
             self.version = version
 
@@ -253,17 +253,14 @@ class MemoryIndex:
                 records.append(Record(doc_type, object_key, [row]))
             else:
                 records[index].rows.append(row)
-            if isinstance(facets, str):  # the build keeps each document's facets as text
-                shared = (doc_type, language, facets)
-                pairs = pairs_of.get(shared)
-                if pairs is None:
-                    pairs = pairs_of[shared] = (
-                        ("type", doc_type),
-                        ("language", language),
-                        *facet_pairs(json.loads(facets)),
-                    )
-            else:
-                pairs = (("type", doc_type), ("language", language), *facet_pairs(facets))
+            shared = (doc_type, language, facets)  # facets as JSON text (build and database)
+            pairs = pairs_of.get(shared)
+            if pairs is None:
+                pairs = pairs_of[shared] = (
+                    ("type", doc_type),
+                    ("language", language),
+                    *facet_pairs(json.loads(facets)),
+                )
             for pair in pairs:
                 add_pair(pair, []).append(row)
             self.row_of[pk] = row
@@ -311,9 +308,6 @@ class MemoryIndex:
         self.reduced = _Growable(np.float32, REDUCED)
         for start in range(0, len(vectors), 50_000):
             self.reduced.extend(vectors[start : start + 50_000] @ self.projection)
-
-    def _check_models(self) -> None:
-        self.mismatch = vectorstore.model_mismatch(self.embedder)
 
     # --- filtering ---------------------------------------------------------------------------
 

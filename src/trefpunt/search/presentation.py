@@ -46,7 +46,7 @@ def present_hits(hits, reader: str) -> list[PresentedHit]:
                 else "",
                 type_label=labels.get(hit.type, hit.type),
                 language_label=LANGUAGE_LABELS.get(hit.language, hit.language),
-                # The engine escapes the indexed text and adds only <mark> (query._snippet).
+                # The engine escapes the indexed text and adds only <mark> (snippets.snippet).
                 snippet=engine.safe_snippet(hit.snippet),
             )
         )

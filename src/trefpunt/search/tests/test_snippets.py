@@ -1,12 +1,12 @@
 """Snippets mark every word of the text that has a query word's stem, accented or not."""
 
 from trefpunt.search import languages as lang
-from trefpunt.search.query import _snippet
+from trefpunt.search import snippets
 
 
 def snippet(text: str, language: str, q: str) -> str:
     query_language = lang.QueryLanguage(None, 0.0, (language,))
-    return _snippet([(1, text)], language, q, query_language, None)[0]
+    return snippets.snippet([(1, text)], language, q, query_language, None)[0]
 
 
 def test_accented_words_are_marked_for_a_query_without_accents():

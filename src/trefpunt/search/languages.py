@@ -127,7 +127,7 @@ def _langid_model(model_file: Path) -> tuple:
     arrays = mapped.load_or_make(f"langid-{model_file.stat().st_size}", make)
     return (
         arrays["ptc"],
-        np.asarray(arrays["pc"]),
+        arrays["pc"],
         arrays["classes"].tolist(),
         memoryview(arrays["nextmove"]),  # read a byte at a time: a memoryview gives ints
         memoryview(arrays["row"]),
